@@ -1,0 +1,355 @@
+package dev.patron.host.scoring;
+
+import dev.patron.api.scoring.CustomerSummary;
+import dev.patron.api.scoring.Model;
+import dev.patron.api.scoring.Score;
+import dev.patron.api.scoring.Scorer;
+import dev.patron.host.plugins.PluginExtension;
+import dev.patron.host.plugins.PluginHost;
+import dev.patron.host.scoring.ModelRepository.StoredModel;
+import dev.patron.host.shop.InvalidInputException;
+import dev.patron.host.store.Store;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs scoring. A full run reads the population in one pass, fits every scorer once, scores every
+ * customer, and writes the results in chunk transactions; a plugin that throws loses only its
+ * own scores (its error is recorded on the run) while the others complete. After an order,
+ * {@link #rescore} re-scores just the affected customers with the last fitted models.
+ *
+ * <p>One full run at a time. Everything here blocks: call it from a worker thread.
+ */
+public final class ScoringEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringEngine.class);
+    private static final int CHUNK = 2_000;
+
+    private final Store store;
+    private final PluginHost plugins;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final SummaryReader summaries;
+    private final ScoreRepository scores = new ScoreRepository();
+    private final RunRepository runs = new RunRepository();
+    private final ModelRepository models = new ModelRepository();
+    private final AtomicReference<ActiveRun> active = new AtomicReference<>();
+    private volatile Map<String, StoredModel> latestModels;
+
+    public ScoringEngine(Store store, PluginHost plugins, Clock clock, ZoneId zone) {
+        this.store = store;
+        this.plugins = plugins;
+        this.clock = clock;
+        this.zone = zone;
+        this.summaries = new SummaryReader(zone);
+        int interrupted = store.inTransaction(runs::failInterrupted);
+        if (interrupted > 0) {
+            LOG.warn("{} scoring run(s) were interrupted by a stop and are marked failed", interrupted);
+        }
+    }
+
+    /** Today in the shop's time zone: the default as-of date. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /**
+     * Checks the request and starts a run on {@code executor}.
+     *
+     * @return the run's id, already visible through {@link #status}
+     * @throws RunInProgressException when a run is going on
+     * @throws InvalidInputException when a named plugin has no started scorer
+     */
+    public String start(RunRequest request, Executor executor, ScoringProgress progress) {
+        ActiveRun run = begin(request);
+        executor.execute(() -> execute(run, progress));
+        return run.id;
+    }
+
+    /** Runs to the end on the calling thread. */
+    public RunStatus run(RunRequest request, ScoringProgress progress) {
+        ActiveRun run = begin(request);
+        execute(run, progress);
+        return status(run.id).orElseThrow();
+    }
+
+    private ActiveRun begin(RunRequest request) {
+        List<PluginExtension<Scorer>> scorers = selectScorers(request.plugins());
+        ActiveRun run = new ActiveRun(UUID.randomUUID().toString(), request, clock.millis(), scorers);
+        if (!active.compareAndSet(null, run)) {
+            throw new RunInProgressException(active.get().id);
+        }
+        try {
+            store.inTransaction(c -> {
+                runs.insert(c, run.id, request, run.startedAt);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            active.set(null);
+            throw e;
+        }
+        return run;
+    }
+
+    private List<PluginExtension<Scorer>> selectScorers(List<String> requested) {
+        List<PluginExtension<Scorer>> all = plugins.extensions(Scorer.class);
+        if (requested.isEmpty()) {
+            return all;
+        }
+        Set<String> available = new TreeSet<>();
+        all.forEach(s -> available.add(s.pluginId()));
+        List<String> unknown = requested.stream().filter(p -> !available.contains(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("plugins", "no started plugin with a scorer is called " + String.join(", ", unknown)
+                    + "; plugins that can score now: " + (available.isEmpty() ? "none" : String.join(", ", available)));
+        }
+        return all.stream().filter(s -> requested.contains(s.pluginId())).toList();
+    }
+
+    private void execute(ActiveRun run, ScoringProgress progress) {
+        ScoringProgress tracked = run.tracking(progress);
+        long customers = 0;
+        long scored = 0;
+        String error = null;
+        try {
+            tracked.phase("reading", -1);
+            SummaryPopulation population = new SummaryPopulation(run.request.asOf(),
+                    store.read(c -> summaries.readAll(c, run.request.asOf(), tracked::advanced)));
+            customers = population.size();
+            tracked.phase("fitting", run.scorers.size());
+            Map<PluginExtension<Scorer>, Model> fitted = fit(run, population);
+            tracked.phase("scoring", customers);
+            scored = scoreAll(run, population, fitted, tracked);
+            store.inTransaction(c -> {
+                for (String pluginId : fittedPlugins(fitted)) {
+                    scores.deleteStale(c, pluginId, run.startedAt);
+                }
+                return null;
+            });
+            latestModels = null;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.error("scoring run {} failed: {}", run.id, error, e);
+        } finally {
+            long finished = clock.millis();
+            long totalCustomers = customers;
+            long totalScored = scored;
+            String runError = error;
+            try {
+                store.inTransaction(c -> {
+                    runs.finish(c, run.id, runError == null, finished, totalCustomers, totalScored, finished - run.startedAt,
+                            runError, run.pluginErrors);
+                    return null;
+                });
+            } finally {
+                active.set(null);
+            }
+            LOG.info("scoring run {} {}: {} customers in {} ms", run.id, error == null ? "succeeded" : "failed", customers,
+                    finished - run.startedAt);
+        }
+    }
+
+    private Map<PluginExtension<Scorer>, Model> fit(ActiveRun run, SummaryPopulation population) {
+        Map<PluginExtension<Scorer>, Model> fitted = new LinkedHashMap<>();
+        long done = 0;
+        for (PluginExtension<Scorer> scorer : run.scorers) {
+            String name = scorer.extension().getClass().getName();
+            try {
+                Model model = scorer.call(s -> s.fit(population));
+                if (model == null) {
+                    throw new IllegalStateException(name + ".fit returned null; return Model.EMPTY when there is nothing to learn");
+                }
+                fitted.put(scorer, model);
+                StoredModel stored = new StoredModel(scorer.pluginId(), name, model, run.request.asOf(), clock.millis());
+                store.inTransaction(c -> {
+                    models.save(c, stored, run.id);
+                    return null;
+                });
+            } catch (RuntimeException | LinkageError e) {
+                run.pluginErrors.put(scorer.pluginId(), "fit failed in " + name + ": " + messageOf(e));
+                LOG.warn("plugin {}: fit failed: {}", scorer.pluginId(), messageOf(e), e);
+            }
+            run.progress.advanced(++done);
+        }
+        return fitted;
+    }
+
+    private long scoreAll(ActiveRun run, SummaryPopulation population, Map<PluginExtension<Scorer>, Model> fitted,
+                          ScoringProgress progress) {
+        long scored = 0;
+        List<ScoreRow> chunk = new ArrayList<>();
+        for (int i = 0; i < population.size(); i++) {
+            CustomerSummary customer = population.get(i);
+            collect(run.id, run.startedAt, customer, fitted, chunk, run.pluginErrors);
+            scored++;
+            if ((i + 1) % CHUNK == 0 || i == population.size() - 1) {
+                List<ScoreRow> rows = List.copyOf(chunk);
+                chunk.clear();
+                store.inTransaction(c -> {
+                    scores.write(c, rows, true);
+                    return null;
+                });
+                progress.advanced(scored);
+            }
+        }
+        return scored;
+    }
+
+    private static void collect(String runId, long computedAt, CustomerSummary customer, Map<PluginExtension<Scorer>, Model> fitted,
+                                List<ScoreRow> out, Map<String, String> errors) {
+        for (Map.Entry<PluginExtension<Scorer>, Model> entry : fitted.entrySet()) {
+            PluginExtension<Scorer> scorer = entry.getKey();
+            try {
+                List<Score> result = scorer.call(s -> s.score(customer, entry.getValue()));
+                if (result != null) {
+                    for (Score score : result) {
+                        out.add(new ScoreRow(customer.id(), scorer.pluginId(), score, runId, computedAt));
+                    }
+                }
+            } catch (RuntimeException | LinkageError e) {
+                errors.putIfAbsent(scorer.pluginId(), "scoring customer " + customer.id() + " failed in "
+                        + scorer.extension().getClass().getName() + ": " + messageOf(e));
+            }
+        }
+    }
+
+    private static Set<String> fittedPlugins(Map<PluginExtension<Scorer>, Model> fitted) {
+        Set<String> ids = new TreeSet<>();
+        fitted.keySet().forEach(s -> ids.add(s.pluginId()));
+        return ids;
+    }
+
+    /**
+     * Re-scores the given customers as of today with the latest stored models (no refit), so
+     * their scores are fresh right after an order. Scorers never fitted are skipped.
+     */
+    public void rescore(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        Map<String, StoredModel> known = latestModels();
+        Map<PluginExtension<Scorer>, Model> fitted = new LinkedHashMap<>();
+        for (PluginExtension<Scorer> scorer : plugins.extensions(Scorer.class)) {
+            StoredModel stored = known.get(ModelRepository.key(scorer.pluginId(), scorer.extension().getClass().getName()));
+            if (stored != null) {
+                fitted.put(scorer, stored.model());
+            }
+        }
+        if (fitted.isEmpty()) {
+            return;
+        }
+        LocalDate asOf = today();
+        List<CustomerSummary> customers = store.read(c -> {
+            List<CustomerSummary> result = new ArrayList<>();
+            for (String id : new TreeSet<>(customerIds)) {
+                CustomerSummary summary = summaries.readOne(c, id, asOf);
+                if (summary != null) {
+                    result.add(summary);
+                }
+            }
+            return result;
+        });
+        long now = clock.millis();
+        List<ScoreRow> rows = new ArrayList<>();
+        Map<String, String> errors = new ConcurrentHashMap<>();
+        for (CustomerSummary customer : customers) {
+            collect(null, now, customer, fitted, rows, errors);
+        }
+        errors.forEach((plugin, message) -> LOG.warn("plugin {}: re-scoring failed: {}", plugin, message));
+        store.inTransaction(c -> {
+            scores.write(c, rows, false);
+            return null;
+        });
+    }
+
+    private Map<String, StoredModel> latestModels() {
+        Map<String, StoredModel> cached = latestModels;
+        if (cached == null) {
+            cached = store.read(models::latest);
+            latestModels = cached;
+        }
+        return cached;
+    }
+
+    /** The latest model of each scorer of {@code pluginId}, keyed by scorer class name. */
+    public Map<String, StoredModel> modelsOf(String pluginId) {
+        Map<String, StoredModel> result = new LinkedHashMap<>();
+        latestModels().values().stream().filter(m -> m.pluginId().equals(pluginId)).forEach(m -> result.put(m.scorer(), m));
+        return result;
+    }
+
+    /** A run's status; a running run includes its live phase and progress. */
+    public Optional<RunStatus> status(String runId) {
+        Optional<RunStatus> stored = store.read(c -> runs.find(c, runId));
+        ActiveRun run = active.get();
+        if (stored.isPresent() && run != null && run.id.equals(runId)) {
+            RunStatus s = stored.get();
+            return Optional.of(new RunStatus(s.id(), s.status(), s.trigger(), s.asOf(), s.plugins(), s.startedAt(), null, null,
+                    null, clock.millis() - run.startedAt, null, Map.copyOf(run.pluginErrors), run.phase.get(), run.processed.get()));
+        }
+        return stored;
+    }
+
+    /** The id of the run going on, if any. */
+    public Optional<String> activeRun() {
+        ActiveRun run = active.get();
+        return run == null ? Optional.empty() : Optional.of(run.id);
+    }
+
+    private static String messageOf(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** A run in progress: what it runs and how far it got. */
+    private static final class ActiveRun {
+        final String id;
+        final RunRequest request;
+        final long startedAt;
+        final List<PluginExtension<Scorer>> scorers;
+        final Map<String, String> pluginErrors = new ConcurrentHashMap<>();
+        final AtomicReference<String> phase = new AtomicReference<>("starting");
+        final AtomicLong processed = new AtomicLong();
+        ScoringProgress progress = ScoringProgress.NONE;
+
+        ActiveRun(String id, RunRequest request, long startedAt, List<PluginExtension<Scorer>> scorers) {
+            this.id = id;
+            this.request = request;
+            this.startedAt = startedAt;
+            this.scorers = scorers;
+        }
+
+        ScoringProgress tracking(ScoringProgress outer) {
+            progress = new ScoringProgress() {
+                @Override
+                public void phase(String name, long total) {
+                    phase.set(name);
+                    processed.set(0);
+                    outer.phase(name, total);
+                }
+
+                @Override
+                public void advanced(long done) {
+                    processed.set(done);
+                    outer.advanced(done);
+                }
+            };
+            return progress;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.patron.host.scoring;
+
+import dev.patron.api.scoring.CustomerSummary;
+import dev.patron.host.store.Sql;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Builds customer summaries. A full run makes ONE streaming pass: three cursors (customers,
+ * orders, refunds), each sorted by customer id through an index, merged like a zipper, so the
+ * cost is one sequential read of each table and no per-customer query. Orders and refunds after
+ * the end of the as-of day (shop zone) are left out, so a run can score as of a past date.
+ *
+ * <p>Customer ids are ASCII by validation, so Java's and SQLite's orderings agree.
+ */
+public final class SummaryReader {
+
+    private static final Sql SQL = Sql.load("sql/scoring.sql");
+    private static final int FETCH_SIZE = 10_000;
+
+    private final ZoneId zone;
+
+    public SummaryReader(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Epoch millis of the first instant after the as-of day. */
+    long cutoffMillis(LocalDate asOf) {
+        return asOf.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
+    /**
+     * Reads every customer. {@code progress} receives the number of customers read so far, every
+     * 10,000 customers and at the end.
+     */
+    public List<CustomerSummary> readAll(Connection c, LocalDate asOf, LongConsumer progress) throws SQLException {
+        long cutoff = cutoffMillis(asOf);
+        List<CustomerSummary> result = new ArrayList<>();
+        try (PreparedStatement customers = c.prepareStatement(SQL.get("streamCustomers"));
+             PreparedStatement orders = c.prepareStatement(SQL.get("streamOrders"));
+             PreparedStatement refunds = c.prepareStatement(SQL.get("streamRefunds"))) {
+            customers.setFetchSize(FETCH_SIZE);
+            orders.setFetchSize(FETCH_SIZE);
+            refunds.setFetchSize(FETCH_SIZE);
+            orders.setLong(1, cutoff);
+            refunds.setLong(1, cutoff);
+            try (ResultSet cs = customers.executeQuery(); ResultSet os = orders.executeQuery(); ResultSet rs = refunds.executeQuery()) {
+                Cursor orderCursor = new Cursor(os);
+                Cursor refundCursor = new Cursor(rs);
+                while (cs.next()) {
+                    String id = cs.getString(1);
+                    CustomerSummary.Builder builder = CustomerSummary.builder(id, asOf, zone).attributes(attributes(cs.getString(2)));
+                    orderCursor.skipBefore(id);
+                    while (orderCursor.at(id)) {
+                        builder.order(orderCursor.time / 1000, orderCursor.amount);
+                        orderCursor.advance();
+                    }
+                    refundCursor.skipBefore(id);
+                    while (refundCursor.at(id)) {
+                        builder.refund(refundCursor.time / 1000, refundCursor.amount);
+                        refundCursor.advance();
+                    }
+                    result.add(builder.build());
+                    if (result.size() % 10_000 == 0) {
+                        progress.accept(result.size());
+                    }
+                }
+            }
+        }
+        progress.accept(result.size());
+        return result;
+    }
+
+    /** Reads one customer's summary with three point queries; for re-scoring after an order. */
+    public CustomerSummary readOne(Connection c, String customerId, LocalDate asOf) throws SQLException {
+        long cutoff = cutoffMillis(asOf);
+        CustomerSummary.Builder builder = CustomerSummary.builder(customerId, asOf, zone);
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customerAttributes"))) {
+            select.setString(1, customerId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                builder.attributes(attributes(rs.getString(1)));
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customerOrders"))) {
+            select.setString(1, customerId);
+            select.setLong(2, cutoff);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    builder.order(rs.getLong(1) / 1000, rs.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customerRefunds"))) {
+            select.setString(1, customerId);
+            select.setLong(2, cutoff);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    builder.refund(rs.getLong(1) / 1000, rs.getLong(2));
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    /** Attribute values as text: JSON numbers and booleans keep their literal spelling. */
+    static Map<String, String> attributes(String json) {
+        if (json == null || json.equals("{}")) {
+            return Map.of();
+        }
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        new JsonObject(json).forEach(e -> {
+            if (e.getValue() != null) {
+                result.put(e.getKey(), String.valueOf(e.getValue()));
+            }
+        });
+        return result;
+    }
+
+    /** A forward-only position in a (customer_id, time, amount) stream. */
+    private static final class Cursor {
+        private final ResultSet rs;
+        private String customer;
+        private long time;
+        private long amount;
+
+        Cursor(ResultSet rs) throws SQLException {
+            this.rs = rs;
+            advance();
+        }
+
+        void advance() throws SQLException {
+            if (rs.next()) {
+                customer = rs.getString(1);
+                time = rs.getLong(2);
+                amount = rs.getLong(3);
+            } else {
+                customer = null;
+            }
+        }
+
+        /** Skips rows of customers ordered before {@code id} (rows whose customer row is missing). */
+        void skipBefore(String id) throws SQLException {
+            while (customer != null && customer.compareTo(id) < 0) {
+                advance();
+            }
+        }
+
+        boolean at(String id) {
+            return id.equals(customer);
+        }
+    }
+}

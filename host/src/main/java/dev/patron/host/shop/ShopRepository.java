@@ -1,0 +1,399 @@
+package dev.patron.host.shop;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import dev.patron.host.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads and writes customers, orders and refunds on a connection the caller got from the store
+ * (writes inside the writer's transaction). Enforces the write rules the database cannot: orders
+ * are idempotent by id, refunds never exceed what was paid.
+ */
+public final class ShopRepository {
+
+    private static final Sql SQL = Sql.load("sql/shop.sql");
+
+    /** Creates the customer or replaces its profile; returns true when it was new. */
+    public boolean upsertCustomer(Connection c, Customer customer, long nowMillis) throws SQLException {
+        boolean exists = customerExists(c, customer.id());
+        if (exists) {
+            try (PreparedStatement update = c.prepareStatement(SQL.get("updateCustomer"))) {
+                update.setString(1, customer.name());
+                update.setString(2, customer.email());
+                update.setString(3, customer.phone());
+                update.setString(4, attributesJson(customer));
+                update.setLong(5, nowMillis);
+                update.setString(6, customer.id());
+                update.executeUpdate();
+            }
+        } else {
+            insertCustomers(c, List.of(customer), nowMillis);
+        }
+        return !exists;
+    }
+
+    /** Inserts new customers in one batch; ids must not exist yet. */
+    public void insertCustomers(Connection c, Collection<Customer> customers, long nowMillis) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(SQL.get("insertCustomer"))) {
+            for (Customer customer : customers) {
+                insert.setString(1, customer.id());
+                insert.setString(2, customer.name());
+                insert.setString(3, customer.email());
+                insert.setString(4, customer.phone());
+                insert.setString(5, attributesJson(customer));
+                insert.setLong(6, nowMillis);
+                insert.setLong(7, nowMillis);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public boolean customerExists(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customerExists"))) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Stores a batch of orders all or nothing. An order whose id is stored with the same content
+     * is a retry ({@link OrderOutcome#UNCHANGED}); with other content the whole batch is refused.
+     *
+     * @param path the request path of the orders, e.g. {@code orders} for a batch or "" for one
+     * @return each order's outcome, in input order
+     * @throws InvalidInputException when an order names an unknown customer
+     * @throws ConflictException when an order id is taken by different content
+     */
+    public List<OrderOutcome> placeOrders(Connection c, List<Order> orders, String path, long nowMillis) throws SQLException {
+        List<OrderOutcome> outcomes = new ArrayList<>(orders.size());
+        List<Order> toInsert = new ArrayList<>();
+        Map<String, String> fingerprintsInBatch = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        Map<String, Boolean> knownCustomers = new HashMap<>();
+        try (PreparedStatement existing = c.prepareStatement(SQL.get("orderFingerprint"))) {
+            for (int i = 0; i < orders.size(); i++) {
+                Order order = orders.get(i);
+                String at = path.isEmpty() ? "" : path + "[" + i + "].";
+                String fingerprint = Fingerprint.of(order);
+                String stored = fingerprintsInBatch.get(order.id());
+                if (stored == null) {
+                    existing.setString(1, order.id());
+                    try (ResultSet rs = existing.executeQuery()) {
+                        stored = rs.next() ? rs.getString(1) : null;
+                    }
+                    if (stored == null) {
+                        boolean known = knownCustomers.computeIfAbsent(order.customerId(), id -> exists(c, id));
+                        if (!known) {
+                            errors.add(new FieldError(at + "customerId", "'" + order.customerId()
+                                    + "' is not a known customer; create it first with POST /api/v1/customers"));
+                        }
+                        fingerprintsInBatch.put(order.id(), fingerprint);
+                        toInsert.add(order);
+                        outcomes.add(OrderOutcome.CREATED);
+                        continue;
+                    }
+                }
+                if (stored.equals(fingerprint)) {
+                    outcomes.add(OrderOutcome.UNCHANGED);
+                } else {
+                    conflicts.add(order.id());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ConflictException("order id(s) " + String.join(", ", conflicts)
+                    + " already exist with different content; order ids are idempotency keys: send a new id for a new order,"
+                    + " or a refund to change an old one. Nothing was written.");
+        }
+        insertOrders(c, toInsert, nowMillis);
+        return outcomes;
+    }
+
+    private boolean exists(Connection c, String customerId) {
+        try {
+            return customerExists(c, customerId);
+        } catch (SQLException e) {
+            throw new dev.patron.host.store.StoreException("cannot look up customer " + customerId, e);
+        }
+    }
+
+    /** Inserts new orders in one batch without checks; for trusted generators and after {@link #placeOrders}. */
+    public void insertOrders(Connection c, Collection<Order> orders, long nowMillis) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(SQL.get("insertOrder"))) {
+            for (Order order : orders) {
+                insert.setString(1, order.id());
+                insert.setString(2, order.customerId());
+                insert.setLong(3, order.placedAt().toEpochMilli());
+                insert.setLong(4, order.amountMinor());
+                insert.setString(5, order.currency());
+                insert.setString(6, order.channel());
+                if (order.lines().isEmpty()) {
+                    insert.setNull(7, Types.VARCHAR);
+                } else {
+                    insert.setString(7, linesJson(order.lines()));
+                }
+                insert.setString(8, Fingerprint.of(order));
+                insert.setLong(9, nowMillis);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Stores a refund against its order. The same refund id with the same content is a retry.
+     *
+     * @return what happened and whose order it was
+     *
+     * @throws NotFoundException when the order does not exist
+     * @throws InvalidInputException when the refund would return more than the order's unrefunded amount
+     * @throws ConflictException when the refund id is taken by different content
+     */
+    public RefundOutcome addRefund(Connection c, Refund refund, long nowMillis) throws SQLException {
+        String fingerprint = Fingerprint.of(refund);
+        try (PreparedStatement existing = c.prepareStatement(SQL.get("refundFingerprint"))) {
+            existing.setString(1, refund.id());
+            try (ResultSet rs = existing.executeQuery()) {
+                if (rs.next()) {
+                    if (rs.getString(1).equals(fingerprint)) {
+                        return new RefundOutcome(OrderOutcome.UNCHANGED, rs.getString(3));
+                    }
+                    throw new ConflictException("refund id " + refund.id() + " already exists (on order " + rs.getString(2)
+                            + ") with different content; refund ids are idempotency keys: use a new id for a new refund."
+                            + " Nothing was written.");
+                }
+            }
+        }
+        String customerId;
+        long remaining;
+        try (PreparedStatement order = c.prepareStatement(SQL.get("orderForRefund"))) {
+            order.setString(1, refund.orderId());
+            try (ResultSet rs = order.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFoundException("order " + refund.orderId() + " does not exist; refunds are posted to an existing order");
+                }
+                customerId = rs.getString(1);
+                remaining = rs.getLong(2) - rs.getLong(3);
+            }
+        }
+        if (refund.amountMinor() > remaining) {
+            throw new InvalidInputException("amount", "exceeds what is left to refund on order " + refund.orderId()
+                    + " (" + remaining + " minor units); refund at most the unrefunded amount");
+        }
+        try (PreparedStatement insert = c.prepareStatement(SQL.get("insertRefund"))) {
+            bindRefund(insert, refund, customerId, fingerprint, nowMillis);
+            insert.executeUpdate();
+        }
+        return new RefundOutcome(OrderOutcome.CREATED, customerId);
+    }
+
+    /** Inserts refunds of known orders in one batch without checks; for trusted generators. */
+    public void insertRefunds(Connection c, Collection<Refund> refunds, Map<String, String> customerByOrder, long nowMillis)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(SQL.get("insertRefund"))) {
+            for (Refund refund : refunds) {
+                bindRefund(insert, refund, customerByOrder.get(refund.orderId()), Fingerprint.of(refund), nowMillis);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void bindRefund(PreparedStatement insert, Refund refund, String customerId, String fingerprint,
+                                   long nowMillis) throws SQLException {
+        insert.setString(1, refund.id());
+        insert.setString(2, refund.orderId());
+        insert.setString(3, customerId);
+        insert.setLong(4, refund.amountMinor());
+        insert.setLong(5, refund.refundedAt().toEpochMilli());
+        insert.setString(6, fingerprint);
+        insert.setLong(7, nowMillis);
+    }
+
+    public Optional<Customer> findCustomer(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SQL.get("findCustomer"))) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        new JsonObject(rs.getString(5)).getMap()));
+            }
+        }
+    }
+
+    public CustomerStats stats(Connection c, String customerId) throws SQLException {
+        long count;
+        Instant first = null;
+        Instant last = null;
+        long gross;
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customerStats"))) {
+            select.setString(1, customerId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+                if (count > 0) {
+                    first = Instant.ofEpochMilli(rs.getLong(2));
+                    last = Instant.ofEpochMilli(rs.getLong(3));
+                }
+                gross = rs.getLong(4);
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customerRefundTotal"))) {
+            select.setString(1, customerId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return new CustomerStats(count, first, last, gross, rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
+    /** The customer's latest orders, newest first. */
+    public List<Order> orders(Connection c, String customerId, int limit) throws SQLException {
+        List<Order> orders = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customerOrders"))) {
+            select.setString(1, customerId);
+            select.setInt(2, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    orders.add(new Order(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4),
+                            rs.getString(5), rs.getString(6), parseLines(rs.getString(7))));
+                }
+            }
+        }
+        return orders;
+    }
+
+    /** The customer's latest refunds, newest first. */
+    public List<Refund> refunds(Connection c, String customerId, int limit) throws SQLException {
+        List<Refund> refunds = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customerRefunds"))) {
+            select.setString(1, customerId);
+            select.setInt(2, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    refunds.add(new Refund(rs.getString(1), rs.getString(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+        }
+        return refunds;
+    }
+
+    public Page<CustomerRow> listCustomers(Connection c, CustomerQuery query) throws SQLException {
+        long total;
+        try (PreparedStatement count = c.prepareStatement(SQL.get("countListedCustomers"))) {
+            bindFilters(count, query);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        List<CustomerRow> rows = new ArrayList<>();
+        String sql = SQL.get("listCustomers").replace("%ORDER%", query.sort().orderBy());
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            int next = bindFilters(select, query);
+            select.setInt(next, query.size());
+            select.setLong(next + 1, (long) (query.page() - 1) * query.size());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3), new LinkedHashMap<>()));
+                }
+            }
+        }
+        attachLabels(c, rows);
+        return new Page<>(rows, query.page(), query.size(), total);
+    }
+
+    private static int bindFilters(PreparedStatement statement, CustomerQuery query) throws SQLException {
+        String pattern = query.search() == null ? null
+                : "%" + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        for (int i = 1; i <= 4; i++) {
+            statement.setString(i, pattern);
+        }
+        statement.setString(5, query.segment());
+        statement.setString(6, query.segment());
+        return 7;
+    }
+
+    /** Loads the label scores of a page of customers in one query. */
+    private static void attachLabels(Connection c, List<CustomerRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, CustomerRow> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        String placeholders = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+        String sql = "SELECT customer_id, plugin_id, name, label FROM scores WHERE label IS NOT NULL AND customer_id IN ("
+                + placeholders + ") ORDER BY plugin_id, name";
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < rows.size(); i++) {
+                select.setString(i + 1, rows.get(i).id());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    byId.get(rs.getString(1)).labels().put(rs.getString(2) + "." + rs.getString(3), rs.getString(4));
+                }
+            }
+        }
+    }
+
+    public long countCustomers(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SQL.get("countCustomers")); ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Number of orders and their gross total. */
+    public long[] orderTotals(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SQL.get("countOrders")); ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    private static String attributesJson(Customer customer) {
+        return new JsonObject(new LinkedHashMap<>(customer.attributes())).encode();
+    }
+
+    private static String linesJson(List<OrderLine> lines) {
+        JsonArray array = new JsonArray();
+        for (OrderLine line : lines) {
+            array.add(new JsonObject().put("sku", line.sku()).put("quantity", line.quantity()).put("unitPriceMinor", line.unitPriceMinor()));
+        }
+        return array.encode();
+    }
+
+    private static List<OrderLine> parseLines(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        for (Object o : new JsonArray(json)) {
+            JsonObject line = (JsonObject) o;
+            lines.add(new OrderLine(line.getString("sku"), line.getLong("quantity"), line.getLong("unitPriceMinor")));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.patron.host.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies versioned migrations once each, per owner (the host or a plugin), recording them in
+ * {@code schema_migrations}. Each migration runs in its own write transaction: it is applied
+ * whole or not at all. A recorded migration whose file changed since is an error, never silently
+ * re-run.
+ */
+public final class Migrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
+    private static final Sql SQL = Sql.load("sql/migrations.sql");
+
+    private final Store store;
+
+    public Migrator(Store store) {
+        this.store = store;
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(SQL.get("createTable"));
+            }
+            return null;
+        });
+    }
+
+    /** Applies the pending migrations of {@code owner} found on {@code loader}; returns how many ran. */
+    public int migrate(ClassLoader loader, String owner) {
+        return apply(owner, MigrationScanner.scan(loader, owner));
+    }
+
+    public int apply(String owner, List<Migration> migrations) {
+        Map<Integer, String> applied = store.read(c -> appliedChecksums(c, owner));
+        int count = 0;
+        for (Migration migration : migrations) {
+            String checksum = applied.get(migration.version());
+            if (checksum != null) {
+                if (!checksum.equals(migration.checksum())) {
+                    throw new StoreException("migration db/" + owner + "/" + migration.name()
+                            + " was changed after it was applied; restore the original file and add the change as a new migration");
+                }
+                continue;
+            }
+            store.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String statement : migration.statements()) {
+                        s.execute(statement);
+                    }
+                }
+                try (PreparedStatement insert = c.prepareStatement(SQL.get("record"))) {
+                    insert.setString(1, owner);
+                    insert.setInt(2, migration.version());
+                    insert.setString(3, migration.name());
+                    insert.setString(4, migration.checksum());
+                    insert.setLong(5, System.currentTimeMillis());
+                    insert.executeUpdate();
+                }
+                return null;
+            });
+            LOG.info("applied migration {}/{}", owner, migration.name());
+            count++;
+        }
+        return count;
+    }
+
+    private static Map<Integer, String> appliedChecksums(Connection c, String owner) throws SQLException {
+        Map<Integer, String> result = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(SQL.get("applied"))) {
+            select.setString(1, owner);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.patron.host.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Named SQL statements read from a resource file, so SQL lives in {@code .sql} files next to the
+ * code and not in Java strings. A statement starts with a line {@code -- name: someName} and runs
+ * to the next such line.
+ */
+public final class Sql {
+
+    private final String resource;
+    private final Map<String, String> statements;
+
+    private Sql(String resource, Map<String, String> statements) {
+        this.resource = resource;
+        this.statements = statements;
+    }
+
+    /** Loads {@code resource} (a classpath path such as {@code sql/shop.sql}). */
+    public static Sql load(String resource) {
+        try (InputStream in = Sql.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("SQL resource " + resource + " is missing from the host jar");
+            }
+            return new Sql(resource, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The statement called {@code name}; fails fast on a typo. */
+    public String get(String name) {
+        String sql = statements.get(name);
+        if (sql == null) {
+            throw new IllegalArgumentException("no statement '" + name + "' in " + resource);
+        }
+        return sql;
+    }
+
+    static Map<String, String> parse(String text) {
+        Map<String, String> result = new LinkedHashMap<>();
+        String name = null;
+        StringBuilder body = new StringBuilder();
+        for (String line : text.split("\r?\n")) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("-- name:")) {
+                if (name != null) {
+                    result.put(name, clean(body));
+                }
+                name = trimmed.substring("-- name:".length()).trim();
+                body.setLength(0);
+            } else if (!trimmed.startsWith("--") && name != null) {
+                body.append(line).append('\n');
+            }
+        }
+        if (name != null) {
+            result.put(name, clean(body));
+        }
+        return result;
+    }
+
+    private static String clean(StringBuilder body) {
+        String sql = body.toString().trim();
+        return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+    }
+}

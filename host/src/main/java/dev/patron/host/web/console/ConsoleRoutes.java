@@ -1,0 +1,202 @@
+package dev.patron.host.web.console;
+
+import dev.patron.host.Patron;
+import dev.patron.host.scoring.ScoreRepository;
+import dev.patron.host.scoring.ScoreRow;
+import dev.patron.host.shop.Customer;
+import dev.patron.host.shop.CustomerQuery;
+import dev.patron.host.shop.InvalidInputException;
+import dev.patron.host.shop.Money;
+import dev.patron.host.shop.NotFoundException;
+import dev.patron.host.store.AsyncStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The staff console: server-rendered pages under {@code /console}. Data is read off the event
+ * loop, templates render on a worker, and every value is HTML-escaped by the template engine.
+ */
+public final class ConsoleRoutes {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final Vertx vertx;
+    private final Patron patron;
+    private final AsyncStore store;
+    private final ConsoleTemplates templates = new ConsoleTemplates();
+    private final ScoreRepository scores = new ScoreRepository();
+
+    public ConsoleRoutes(Vertx vertx, Patron patron, AsyncStore store) {
+        this.vertx = vertx;
+        this.patron = patron;
+        this.store = store;
+    }
+
+    public void mount(Router router) {
+        router.get("/").handler(ctx -> ctx.redirect("/console"));
+        router.get("/console").handler(this::dashboard);
+        router.get("/console/customers").handler(this::customers);
+        router.get("/console/customers/:id").handler(this::customer);
+        router.route("/console/*").failureHandler(this::failure);
+    }
+
+    private void dashboard(RoutingContext ctx) {
+        long since = patron.clock().instant().minus(Duration.ofDays(90)).toEpochMilli();
+        store.read(c -> {
+            Map<String, Object> model = new HashMap<>();
+            long[] orders = patron.shop().orderTotals(c);
+            model.put("customerCount", patron.shop().countCustomers(c));
+            model.put("orderCount", orders[0]);
+            model.put("revenue", money(orders[1]));
+            model.put("activeCustomers", DashboardData.activeCustomers(c, since));
+            model.put("charts", DashboardData.charts(c));
+            model.put("latestRunId", DashboardData.latestRunId(c));
+            return model;
+        }).compose(model -> {
+            String runId = (String) model.get("latestRunId");
+            if (runId == null) {
+                return Future.succeededFuture(model);
+            }
+            return vertx.executeBlocking(() -> {
+                patron.engine().status(runId).ifPresent(run -> model.put("latestRun", run));
+                return model;
+            }, false);
+        }).onSuccess(model -> render(ctx, "dashboard.ftlh", model)).onFailure(ctx::fail);
+    }
+
+    private void customers(RoutingContext ctx) {
+        String q = blankToNull(ctx.request().getParam("q"));
+        String segment = blankToNull(ctx.request().getParam("segment"));
+        int page = parsePage(ctx.request().getParam("page"));
+        CustomerQuery query = new CustomerQuery(q, segment, CustomerQuery.Sort.parse(ctx.request().getParam("sort")), page, PAGE_SIZE);
+        store.read(c -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("page", patron.shop().listCustomers(c, query));
+            model.put("q", q == null ? "" : q);
+            model.put("segment", segment == null ? "" : segment);
+            model.put("sort", query.sort().name().toLowerCase(Locale.ROOT));
+            model.put("segments", DashboardData.charts(c).stream().filter(ch -> ch.name().equals("segment"))
+                    .flatMap(ch -> ch.bars().stream()).map(DashboardData.Bar::label).distinct().sorted().toList());
+            return model;
+        }).onSuccess(model -> render(ctx, "customers.ftlh", model)).onFailure(ctx::fail);
+    }
+
+    private void customer(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        store.read(c -> {
+            Customer customer = patron.shop().findCustomer(c, id)
+                    .orElseThrow(() -> new NotFoundException("customer " + id + " does not exist"));
+            Map<String, Object> model = new HashMap<>();
+            model.put("customer", customer);
+            model.put("stats", patron.shop().stats(c, id));
+            model.put("orders", patron.shop().orders(c, id, PAGE_SIZE));
+            model.put("refunds", patron.shop().refunds(c, id, PAGE_SIZE));
+            Map<String, List<ScoreRow>> panels = new LinkedHashMap<>();
+            for (ScoreRow row : scores.ofCustomer(c, id)) {
+                panels.computeIfAbsent(row.pluginId(), k -> new java.util.ArrayList<>()).add(row);
+            }
+            model.put("panels", panels);
+            return model;
+        }).onSuccess(model -> render(ctx, "customer.ftlh", model)).onFailure(ctx::fail);
+    }
+
+    private void render(RoutingContext ctx, String template, Map<String, Object> model) {
+        Messages messages = new Messages(locale(ctx));
+        model.put("t", messages);
+        model.put("lang", messages.locale().getLanguage());
+        model.put("path", ctx.request().path());
+        model.put("currency", patron.config().currency().getCurrencyCode());
+        model.put("fmt", new Formats(patron, patron.config().zone()));
+        vertx.executeBlocking(() -> templates.render(template, model), false)
+                .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("X-Content-Type-Options", "nosniff")
+                        .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:")
+                        .end(html))
+                .onFailure(ctx::fail);
+    }
+
+    private void failure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        int status = failure instanceof NotFoundException ? 404 : failure instanceof InvalidInputException ? 400
+                : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String message = status == 500 ? "The page failed to load; the server log has the details."
+                : failure != null ? failure.getMessage() : "Not found";
+        if (status == 500) {
+            org.slf4j.LoggerFactory.getLogger(ConsoleRoutes.class).error("console page {} failed", ctx.request().path(), failure);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status);
+        model.put("message", message);
+        Messages messages = new Messages(locale(ctx));
+        model.put("t", messages);
+        model.put("lang", messages.locale().getLanguage());
+        model.put("path", ctx.request().path());
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+                .end(templates.render("error.ftlh", model));
+    }
+
+    /** Chinese when asked for by {@code ?lang=zh} or first in the browser's languages, else English. */
+    static Locale locale(RoutingContext ctx) {
+        String lang = ctx.request().getParam("lang");
+        if (lang == null) {
+            String header = ctx.request().getHeader("Accept-Language");
+            lang = header == null ? "en" : header.split("[,;-]")[0].trim();
+        }
+        return lang.toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+
+    private String money(long minor) {
+        return Money.display(minor, patron.config().currency());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static int parsePage(String raw) {
+        try {
+            return raw == null ? 1 : Math.max(1, Integer.parseInt(raw.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Formatting helpers for templates: money in the shop currency, instants in the shop zone. */
+    public static final class Formats {
+        private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        private final Patron patron;
+        private final ZoneId zone;
+
+        Formats(Patron patron, ZoneId zone) {
+            this.patron = patron;
+            this.zone = zone;
+        }
+
+        public String money(long minor) {
+            return Money.display(minor, patron.config().currency());
+        }
+
+        public String dateTime(Instant instant) {
+            return instant == null ? "—" : DATE_TIME.format(instant.atZone(zone));
+        }
+
+        public String date(Instant instant) {
+            return instant == null ? "—" : instant.atZone(zone).toLocalDate().toString();
+        }
+
+        public String number(double value) {
+            return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.patron.host.web.console;
+
+import dev.patron.host.store.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The dashboard's figures, read in one snapshot. */
+public final class DashboardData {
+
+    private static final Sql SQL = Sql.load("sql/console.sql");
+
+    private DashboardData() {
+    }
+
+    /** One bar of a chart: a label, its count, and its width in percent of the largest bar. */
+    public record Bar(String label, long count, double widthPercent, double sharePercent) {
+    }
+
+    /** A bar chart of one label score, e.g. rfm.segment. */
+    public record Chart(String pluginId, String name, List<Bar> bars, long total) {
+    }
+
+    /** Label distributions of every plugin's {@code segment} and {@code tier} scores, biggest label first. */
+    static List<Chart> charts(Connection c) throws SQLException {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        try (PreparedStatement select = c.prepareStatement(SQL.get("labelDistribution")); ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                counts.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new LinkedHashMap<>())
+                        .put(rs.getString(3), rs.getLong(4));
+            }
+        }
+        List<Chart> charts = new ArrayList<>();
+        counts.forEach((key, labels) -> {
+            String[] parts = key.split("\u0000");
+            long max = labels.values().stream().mapToLong(Long::longValue).max().orElse(1);
+            long total = labels.values().stream().mapToLong(Long::longValue).sum();
+            List<Bar> bars = new ArrayList<>();
+            labels.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> bars.add(new Bar(e.getKey(), e.getValue(), 100.0 * e.getValue() / max, 100.0 * e.getValue() / total)));
+            charts.add(new Chart(parts[0], parts[1], bars, total));
+        });
+        charts.sort(Comparator.comparing((Chart ch) -> !ch.name().equals("segment")).thenComparing(Chart::pluginId));
+        return charts;
+    }
+
+    static long activeCustomers(Connection c, long sinceMillis) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SQL.get("activeCustomers"))) {
+            select.setLong(1, sinceMillis);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static String latestRunId(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SQL.get("latestRun")); ResultSet rs = select.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- name: allSettings
+SELECT plugin_id, key, value FROM plugin_settings ORDER BY plugin_id, key;

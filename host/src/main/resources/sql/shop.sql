@@ -1,0 +1,70 @@
+-- Customers, orders and refunds. Parameters are positional; see ShopRepository.
+
+-- name: customerExists
+SELECT 1 FROM customers WHERE id = ?;
+
+-- name: insertCustomer
+INSERT INTO customers (id, name, email, phone, attributes, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?);
+
+-- name: updateCustomer
+UPDATE customers SET name = ?, email = ?, phone = ?, attributes = ?, updated_at = ? WHERE id = ?;
+
+-- name: findCustomer
+SELECT id, name, email, phone, attributes FROM customers WHERE id = ?;
+
+-- name: orderFingerprint
+SELECT fingerprint FROM orders WHERE id = ?;
+
+-- name: insertOrder
+INSERT INTO orders (id, customer_id, placed_at, amount_minor, currency, channel, lines, fingerprint, received_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: orderForRefund
+SELECT o.customer_id, o.amount_minor, COALESCE((SELECT SUM(r.amount_minor) FROM refunds r WHERE r.order_id = o.id), 0)
+FROM orders o WHERE o.id = ?;
+
+-- name: refundFingerprint
+SELECT fingerprint, order_id, customer_id FROM refunds WHERE id = ?;
+
+-- name: insertRefund
+INSERT INTO refunds (id, order_id, customer_id, amount_minor, refunded_at, fingerprint, received_at)
+VALUES (?, ?, ?, ?, ?, ?, ?);
+
+-- name: customerStats
+SELECT COUNT(*), MIN(placed_at), MAX(placed_at), COALESCE(SUM(amount_minor), 0)
+FROM orders WHERE customer_id = ?;
+
+-- name: customerRefundTotal
+SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM refunds WHERE customer_id = ?;
+
+-- name: customerOrders
+SELECT id, customer_id, placed_at, amount_minor, currency, channel, lines
+FROM orders WHERE customer_id = ? ORDER BY placed_at DESC, id DESC LIMIT ?;
+
+-- name: customerRefunds
+SELECT id, order_id, amount_minor, refunded_at
+FROM refunds WHERE customer_id = ? ORDER BY refunded_at DESC, id DESC LIMIT ?;
+
+-- name: countCustomers
+SELECT COUNT(*) FROM customers;
+
+-- name: countOrders
+SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM orders;
+
+-- name: listCustomers
+-- %ORDER% is replaced by one of the whitelisted orderings in CustomerQuery.Sort.
+SELECT c.id, c.name, c.email
+FROM customers c
+WHERE (? IS NULL OR c.id LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\' OR c.email LIKE ? ESCAPE '\')
+  AND (? IS NULL OR EXISTS (SELECT 1 FROM scores s
+                            WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?))
+ORDER BY %ORDER%
+LIMIT ? OFFSET ?;
+
+-- name: countListedCustomers
+SELECT COUNT(*)
+FROM customers c
+WHERE (? IS NULL OR c.id LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\' OR c.email LIKE ? ESCAPE '\')
+  AND (? IS NULL OR EXISTS (SELECT 1 FROM scores s
+                            WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?));
