@@ -29,7 +29,7 @@ final class ConsoleProgress implements ScoringProgress, AutoCloseable {
         ProgressBarBuilder builder = new ProgressBarBuilder()
                 .setTaskName(phase)
                 .setInitialMax(total)
-                .setUnit(" customers", 1)
+                .setUnit(phase.equals("fitting") ? " models" : " customers", 1)
                 .showSpeed()
                 .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
                 .setStyle(ProgressBarStyle.ASCII)

@@ -117,7 +117,7 @@ public final class DemoShop {
         switch (kind) {
             case LOYAL -> {
                 day = first + random.nextInt(180);
-                meanGap = 8 + random.nextDouble() * 17;
+                meanGap = 6 + random.nextDouble() * 12;
             }
             case OCCASIONAL -> {
                 day = first + random.nextInt(500);

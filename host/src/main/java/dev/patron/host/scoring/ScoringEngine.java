@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -159,6 +160,7 @@ public final class ScoringEngine {
                 });
             } finally {
                 active.set(null);
+                run.done.complete(null);
             }
             LOG.info("scoring run {} {}: {} customers in {} ms", run.id, error == null ? "succeeded" : "failed", customers,
                     finished - run.startedAt);
@@ -306,6 +308,15 @@ public final class ScoringEngine {
         return stored;
     }
 
+    /**
+     * Completes when run {@code runId} has finished and its status is stored; empty when that
+     * run is not going on (finished long ago, or unknown).
+     */
+    public Optional<CompletableFuture<Void>> completion(String runId) {
+        ActiveRun run = active.get();
+        return run != null && run.id.equals(runId) ? Optional.of(run.done) : Optional.empty();
+    }
+
     /** The id of the run going on, if any. */
     public Optional<String> activeRun() {
         ActiveRun run = active.get();
@@ -325,6 +336,7 @@ public final class ScoringEngine {
         final Map<String, String> pluginErrors = new ConcurrentHashMap<>();
         final AtomicReference<String> phase = new AtomicReference<>("starting");
         final AtomicLong processed = new AtomicLong();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
         ScoringProgress progress = ScoringProgress.NONE;
 
         ActiveRun(String id, RunRequest request, long startedAt, List<PluginExtension<Scorer>> scorers) {

@@ -6,6 +6,7 @@ import dev.patron.host.scoring.ScoringProgress;
 import dev.patron.host.shop.FieldError;
 import dev.patron.host.shop.InvalidInputException;
 import dev.patron.host.shop.NotFoundException;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /** {@code POST /api/v1/scoring/runs} starts a full run in the background; {@code GET .../{id}} follows it. */
 final class ScoringRoutes {
@@ -84,10 +86,17 @@ final class ScoringRoutes {
         return new RunRequest(asOf, plugins, "api");
     }
 
+    /** With {@code ?wait=N} (seconds, at most 60) a running run is answered when it ends or after N seconds. */
     private void one(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> patron.engine().status(id)
-                        .orElseThrow(() -> new NotFoundException("scoring run " + id + " does not exist")), false)
+        int wait = CustomerRoutes.intParam(ctx, "wait", 0, 0, 60);
+        Future<Void> finished = patron.engine().completion(id)
+                .filter(done -> wait > 0)
+                .map(done -> Future.fromCompletionStage(done, vertx.getOrCreateContext()).timeout(wait, TimeUnit.SECONDS)
+                        .otherwiseEmpty())
+                .orElse(Future.succeededFuture());
+        finished.compose(ignored -> vertx.executeBlocking(() -> patron.engine().status(id)
+                        .orElseThrow(() -> new NotFoundException("scoring run " + id + " does not exist")), false))
                 .onSuccess(run -> ctx.json(ApiJson.run(run)))
                 .onFailure(ctx::fail);
     }

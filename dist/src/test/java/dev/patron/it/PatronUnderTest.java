@@ -1,0 +1,110 @@
+package dev.patron.it;
+
+import dev.patron.host.Patron;
+import dev.patron.host.config.ConfigKey;
+import dev.patron.host.config.ConfigLoader;
+import dev.patron.host.config.PatronConfig;
+import dev.patron.host.web.WebServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A real Patron in this JVM: a fresh SQLite file in a temp folder, the plugin jars of the
+ * packaged distribution copied into its plugins folder, the HTTP server on a free port, and a
+ * plain HTTP client to talk to it.
+ */
+final class PatronUnderTest implements AutoCloseable {
+
+    static final Path DIST = Path.of(System.getProperty("patron.dist.dir", "target/patron-0.1.0"));
+
+    private final Patron patron;
+    private final Vertx vertx;
+    private final WebServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
+
+    private PatronUnderTest(Patron patron, Vertx vertx, WebServer server, int port) {
+        this.patron = patron;
+        this.vertx = vertx;
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts Patron in {@code home} with the distribution's plugins and the given extra settings. */
+    static PatronUnderTest start(Path home, Map<ConfigKey, String> settings) throws IOException {
+        Path plugins = Files.createDirectories(home.resolve("plugins"));
+        try (Stream<Path> jars = Files.list(DIST.resolve("plugins"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+            }
+        }
+        Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
+        overrides.put(ConfigKey.HTTP_PORT, "0");
+        overrides.putAll(settings);
+        PatronConfig config = new ConfigLoader(home, Map.of()).load(null, overrides);
+        Patron patron = Patron.open(config, Clock.systemUTC());
+        Vertx vertx = Vertx.vertx();
+        WebServer server = new WebServer(vertx, patron);
+        int port = server.start().toCompletionStage().toCompletableFuture().join();
+        return new PatronUnderTest(patron, vertx, server, port);
+    }
+
+    Patron patron() {
+        return patron;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+    }
+
+    HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> post(String path, JsonObject body) {
+        return post(path, body.encode());
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return new JsonObject(response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        } finally {
+            patron.close();
+        }
+    }
+}

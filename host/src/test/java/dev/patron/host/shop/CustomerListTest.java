@@ -1,0 +1,166 @@
+package dev.patron.host.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patron.api.scoring.Score;
+import dev.patron.host.scoring.ScoreRepository;
+import dev.patron.host.scoring.ScoreRow;
+import dev.patron.host.shop.CustomerQuery.Sort;
+import dev.patron.host.store.Store;
+import dev.patron.host.store.TestStores;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CustomerListTest {
+
+    private static final Instant T = Instant.parse("2026-01-02T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    private Store store;
+    private final ShopRepository shop = new ShopRepository();
+
+    @BeforeEach
+    void open() {
+        store = TestStores.migrated(dir);
+        store.inTransaction(c -> {
+            shop.insertCustomers(c, List.of(
+                    new Customer("c-1", "Ann Lee", "ann@example.com", null, Map.of()),
+                    new Customer("c-2", "100% Tea", "tea@shop.cn", null, Map.of()),
+                    new Customer("c-3", "A_b Trading", "ab@trading.io", null, Map.of()),
+                    new Customer("c-4", "Axb Co", "axb@co.io", null, Map.of()),
+                    new Customer("c-5", null, null, null, Map.of()),
+                    new Customer("c-10", "Zed", "zed@example.com", null, Map.of())), 0);
+            shop.insertOrders(c, List.of(
+                    new Order("o-1", "c-3", T, 100, "USD", null, List.of()),
+                    new Order("o-2", "c-1", T.plusSeconds(60), 100, "USD", null, List.of()),
+                    new Order("o-3", "c-3", T.minusSeconds(86_400), 100, "USD", null, List.of()),
+                    new Order("o-4", "c-10", T.minusSeconds(60), 100, "USD", null, List.of())), 0);
+            new ScoreRepository().write(c, List.of(
+                    label("c-1", "rfm", "segment", "Champions"),
+                    label("c-3", "rfm", "segment", "Champions"),
+                    label("c-2", "rfm", "segment", "At Risk"),
+                    label("c-4", "rfm", "tier", "Champions"),
+                    label("c-3", "rfm", "tier", "Gold")), false);
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static ScoreRow label(String customerId, String plugin, String name, String label) {
+        return new ScoreRow(customerId, plugin, Score.labelled(name, label, "because"), "run-1", 1_000);
+    }
+
+    private Page<CustomerRow> list(String search, String segment, Sort sort, int page, int size) {
+        return store.read(c -> shop.listCustomers(c, new CustomerQuery(search, segment, sort, page, size)));
+    }
+
+    private List<String> ids(String search, String segment, Sort sort) {
+        return list(search, segment, sort, 1, 100).items().stream().map(CustomerRow::id).toList();
+    }
+
+    @Test
+    void withoutFiltersEveryCustomerIsListedById() {
+        Page<CustomerRow> page = list(null, null, Sort.ID, 1, 100);
+
+        assertThat(page.items()).extracting(CustomerRow::id).containsExactly("c-1", "c-10", "c-2", "c-3", "c-4", "c-5");
+        assertThat(page.total()).isEqualTo(6);
+    }
+
+    @Test
+    void searchMatchesASubstringOfNameEmailOrId() {
+        assertThat(ids("lee", null, Sort.ID)).containsExactly("c-1");
+        assertThat(ids("shop.cn", null, Sort.ID)).containsExactly("c-2");
+        assertThat(ids("c-1", null, Sort.ID)).containsExactly("c-1", "c-10");
+        assertThat(ids("EXAMPLE.COM", null, Sort.ID)).containsExactly("c-1", "c-10");
+        assertThat(ids("nothing like it", null, Sort.ID)).isEmpty();
+    }
+
+    @Test
+    void percentInTheSearchIsALiteralPercent() {
+        assertThat(ids("%", null, Sort.ID)).containsExactly("c-2");
+        assertThat(ids("100%", null, Sort.ID)).containsExactly("c-2");
+    }
+
+    @Test
+    void underscoreInTheSearchIsALiteralUnderscore() {
+        assertThat(ids("_", null, Sort.ID)).containsExactly("c-3");
+        assertThat(ids("a_b", null, Sort.ID)).containsExactly("c-3");
+    }
+
+    @Test
+    void backslashInTheSearchIsALiteralBackslash() {
+        assertThat(ids("\\", null, Sort.ID)).isEmpty();
+        assertThat(list("\\%", null, Sort.ID, 1, 10).total()).isZero();
+    }
+
+    @Test
+    void segmentFilterKeepsCustomersWithThatSegmentLabelOnly() {
+        Page<CustomerRow> champions = list(null, "Champions", Sort.ID, 1, 100);
+
+        assertThat(champions.items()).extracting(CustomerRow::id).containsExactly("c-1", "c-3");
+        assertThat(champions.total()).isEqualTo(2);
+        assertThat(ids(null, "Lost", Sort.ID)).isEmpty();
+    }
+
+    @Test
+    void searchAndSegmentCombine() {
+        assertThat(ids("trading", "Champions", Sort.ID)).containsExactly("c-3");
+        assertThat(ids("trading", "At Risk", Sort.ID)).isEmpty();
+    }
+
+    @Test
+    void rowsCarryTheirLabelScores() {
+        Map<String, CustomerRow> rows = new java.util.HashMap<>();
+        list(null, null, Sort.ID, 1, 100).items().forEach(r -> rows.put(r.id(), r));
+
+        assertThat(rows.get("c-3").labels()).containsExactly(Map.entry("rfm.segment", "Champions"), Map.entry("rfm.tier", "Gold"));
+        assertThat(rows.get("c-2").labels()).containsExactly(Map.entry("rfm.segment", "At Risk"));
+        assertThat(rows.get("c-5").labels()).isEmpty();
+        assertThat(rows.get("c-1").name()).isEqualTo("Ann Lee");
+        assertThat(rows.get("c-1").email()).isEqualTo("ann@example.com");
+    }
+
+    @Test
+    void sortByNamePutsCustomersWithoutANameLast() {
+        assertThat(ids(null, null, Sort.NAME)).containsExactly("c-2", "c-3", "c-1", "c-4", "c-10", "c-5");
+    }
+
+    @Test
+    void sortByRecentPutsTheLatestBuyerFirstAndCustomersWithoutOrdersLast() {
+        assertThat(ids(null, null, Sort.RECENT)).containsExactly("c-1", "c-3", "c-10", "c-2", "c-4", "c-5");
+    }
+
+    @Test
+    void pagesSplitTheListAndReportTheTotal() {
+        Page<CustomerRow> first = list(null, null, Sort.ID, 1, 4);
+        Page<CustomerRow> second = list(null, null, Sort.ID, 2, 4);
+        Page<CustomerRow> beyond = list(null, null, Sort.ID, 3, 4);
+
+        assertThat(first.items()).extracting(CustomerRow::id).containsExactly("c-1", "c-10", "c-2", "c-3");
+        assertThat(second.items()).extracting(CustomerRow::id).containsExactly("c-4", "c-5");
+        assertThat(beyond.items()).isEmpty();
+        assertThat(List.of(first.total(), second.total(), beyond.total())).containsOnly(6L);
+        assertThat(first.pages()).isEqualTo(2);
+        assertThat(second.page()).isEqualTo(2);
+        assertThat(second.size()).isEqualTo(4);
+    }
+
+    @Test
+    void totalCountsTheFilteredListNotThePage() {
+        Page<CustomerRow> page = list("example.com", null, Sort.ID, 1, 1);
+
+        assertThat(page.items()).extracting(CustomerRow::id).containsExactly("c-1");
+        assertThat(page.total()).isEqualTo(2);
+    }
+}
