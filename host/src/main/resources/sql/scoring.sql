@@ -28,7 +28,7 @@ ON CONFLICT (customer_id, plugin_id, name) DO UPDATE SET
 WHERE scores.computed_at <= excluded.computed_at;
 
 -- name: insertHistory
-INSERT INTO score_history (run_id, customer_id, plugin_id, name, value, label) VALUES (?, ?, ?, ?, ?, ?);
+INSERT INTO score_history (customer_id, plugin_id, run_id, computed_at, scores) VALUES (?, ?, ?, ?, ?);
 
 -- name: deleteStaleScores
 DELETE FROM scores WHERE plugin_id = ? AND computed_at < ?;

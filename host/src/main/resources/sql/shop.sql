@@ -21,7 +21,7 @@ INSERT INTO orders (id, customer_id, placed_at, amount_minor, currency, channel,
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- name: orderForRefund
-SELECT o.customer_id, o.amount_minor, COALESCE((SELECT SUM(r.amount_minor) FROM refunds r WHERE r.order_id = o.id), 0)
+SELECT o.customer_id, o.amount_minor, COALESCE((SELECT SUM(r.amount_minor) FROM refunds r WHERE r.order_id = o.id), 0), o.placed_at
 FROM orders o WHERE o.id = ?;
 
 -- name: refundFingerprint

@@ -78,18 +78,19 @@ CREATE TABLE scores (
   computed_at BIGINT NOT NULL,
   PRIMARY KEY (customer_id, plugin_id, name)
 );
-CREATE INDEX scores_by_label ON scores (plugin_id, name, label);
+-- Partial: only label scores (segment, tier, ...) are filtered on.
+CREATE INDEX scores_by_label ON scores (plugin_id, name, label) WHERE label IS NOT NULL;
 
+-- One row per customer, plugin and run: the run's scores as a JSON object
+-- {"name": [value, label], ...}. Six rows per customer in `scores`, one here.
 CREATE TABLE score_history (
-  run_id      TEXT   NOT NULL,
   customer_id TEXT   NOT NULL,
   plugin_id   TEXT   NOT NULL,
-  name        TEXT   NOT NULL,
-  value       DOUBLE PRECISION,
-  label       TEXT,
-  PRIMARY KEY (run_id, customer_id, plugin_id, name)
+  run_id      TEXT   NOT NULL,
+  computed_at BIGINT NOT NULL,
+  scores      TEXT   NOT NULL,
+  PRIMARY KEY (customer_id, plugin_id, run_id)
 );
-CREATE INDEX score_history_by_customer ON score_history (customer_id, plugin_id, name);
 
 CREATE TABLE plugin_settings (
   plugin_id  TEXT   NOT NULL,

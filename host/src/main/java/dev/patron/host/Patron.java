@@ -10,6 +10,11 @@ import dev.patron.host.shop.ShopRepository;
 import dev.patron.host.store.Migrator;
 import dev.patron.host.store.Store;
 import java.time.Clock;
+import java.time.Duration;
+import dev.patron.host.events.EventBacklog;
+import dev.patron.host.events.EventDispatcher;
+import dev.patron.host.plugins.PluginCalls;
+import dev.patron.host.shop.ShopService;
 
 /**
  * One running Patron: the store (migrated), the plugins (started) and the scoring engine, wired
@@ -18,20 +23,31 @@ import java.time.Clock;
  */
 public final class Patron implements AutoCloseable {
 
+    /** How long one event handler call may take inside the writer's transaction. */
+    static final Duration EVENT_HANDLER_LIMIT = Duration.ofSeconds(5);
+
     private final PatronConfig config;
     private final Clock clock;
     private final Store store;
     private final PluginHost plugins;
     private final ScoringEngine engine;
-    private final ShopRepository shop = new ShopRepository();
+    private final ShopRepository shop;
+    private final ShopService writes;
+    private final PluginCalls calls;
+    private final StoredPluginSettings settings;
     private final ShopJson json;
 
-    private Patron(PatronConfig config, Clock clock, Store store, PluginHost plugins, ScoringEngine engine) {
+    private Patron(PatronConfig config, Clock clock, Store store, PluginHost plugins, ScoringEngine engine, ShopRepository shop,
+                   ShopService writes, PluginCalls calls, StoredPluginSettings settings) {
         this.config = config;
         this.clock = clock;
         this.store = store;
         this.plugins = plugins;
         this.engine = engine;
+        this.shop = shop;
+        this.writes = writes;
+        this.calls = calls;
+        this.settings = settings;
         this.json = new ShopJson(config.currency(), clock);
     }
 
@@ -41,10 +57,16 @@ public final class Patron implements AutoCloseable {
         try {
             new Migrator(store).migrate(Patron.class.getClassLoader(), "host");
             StoredPluginSettings settings = new StoredPluginSettings(store);
-            PluginHost plugins = new PluginHost(config.pluginsDir(), new ShopSettings(clock, config.zone(), config.currency()), settings);
+            PluginHost plugins = new PluginHost(config.pluginsDir(), store, new ShopSettings(clock, config.zone(), config.currency()),
+                    settings);
+            PluginCalls calls = new PluginCalls();
+            EventDispatcher events = new EventDispatcher(plugins, calls, clock, EVENT_HANDLER_LIMIT);
+            plugins.useCatchUp(new EventBacklog(store, events));
             plugins.start();
-            ScoringEngine engine = new ScoringEngine(store, plugins, clock, config.zone());
-            return new Patron(config, clock, store, plugins, engine);
+            ScoringEngine engine = new ScoringEngine(store, plugins, calls, clock, config.zone());
+            ShopRepository shop = new ShopRepository();
+            ShopService writes = new ShopService(store, shop, events, engine, clock);
+            return new Patron(config, clock, store, plugins, engine, shop, writes, calls, settings);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -75,6 +97,19 @@ public final class Patron implements AutoCloseable {
         return shop;
     }
 
+    /** Writes of customers, orders and refunds, with events and re-scoring. */
+    public ShopService writes() {
+        return writes;
+    }
+
+    public PluginCalls calls() {
+        return calls;
+    }
+
+    public StoredPluginSettings settings() {
+        return settings;
+    }
+
     public ShopJson json() {
         return json;
     }
@@ -84,6 +119,7 @@ public final class Patron implements AutoCloseable {
         try {
             plugins.close();
         } finally {
+            calls.close();
             store.close();
         }
     }

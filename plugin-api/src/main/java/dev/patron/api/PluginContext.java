@@ -32,4 +32,10 @@ public interface PluginContext {
 
     /** A logger named after the plugin. */
     Logger logger();
+
+    /** Database access outside event handlers. */
+    dev.patron.api.data.PluginStore store();
+
+    /** The host's alert inbox. */
+    dev.patron.api.alerts.Alerts alerts();
 }

@@ -130,7 +130,8 @@ public final class DemoShop {
             case LAPSED -> {
                 day = first + random.nextInt(300);
                 meanGap = 20 + random.nextDouble() * 40;
-                stop = last - 180 - random.nextInt(360);
+                // Never before the first order: a lapsed customer has bought at least once.
+                stop = Math.max(day, last - 180 - random.nextInt(360));
             }
             case NEW -> {
                 day = last - random.nextInt(90);

@@ -2,6 +2,8 @@ package dev.patron.host.plugins;
 
 import dev.patron.api.PluginContext;
 import dev.patron.api.PluginSettings;
+import dev.patron.api.alerts.Alerts;
+import dev.patron.api.data.PluginStore;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -10,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /** The immutable context the host gives one plugin. */
 record HostPluginContext(String pluginId, String pluginVersion, Clock clock, ZoneId shopZone, Currency currency,
-                         PluginSettings settings) implements PluginContext {
+                         PluginSettings settings, PluginStore store, Alerts alerts) implements PluginContext {
 
     @Override
     public Logger logger() {

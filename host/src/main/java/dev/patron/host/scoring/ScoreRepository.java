@@ -2,6 +2,8 @@ package dev.patron.host.scoring;
 
 import dev.patron.api.scoring.Score;
 import dev.patron.host.store.Sql;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +21,9 @@ public final class ScoreRepository {
 
     /**
      * Upserts current scores; a row already computed later than {@code computedAt} (by an
-     * incremental re-score during a run) is kept. With a run id, also appends to the history.
+     * incremental re-score during a run) is kept. With {@code history}, also appends the run's
+     * scores to the history; rows must then come grouped by customer and plugin, as a run
+     * produces them.
      */
     public void write(Connection c, List<ScoreRow> rows, boolean history) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement(SQL.get("upsertScore"))) {
@@ -40,16 +44,30 @@ public final class ScoreRepository {
         if (!history) {
             return;
         }
+        writeHistory(c, rows);
+    }
+
+    /** Appends one history row per customer and plugin: the run's scores as {"name": [value, label]}. */
+    private static void writeHistory(Connection c, List<ScoreRow> rows) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(SQL.get("insertHistory"))) {
-            for (ScoreRow row : rows) {
-                Score s = row.score();
-                insert.setString(1, row.runId());
-                insert.setString(2, row.customerId());
-                insert.setString(3, row.pluginId());
-                insert.setString(4, s.name());
-                setDouble(insert, 5, s.value());
-                insert.setString(6, s.label());
+            int start = 0;
+            while (start < rows.size()) {
+                ScoreRow first = rows.get(start);
+                JsonObject scores = new JsonObject();
+                int end = start;
+                while (end < rows.size() && rows.get(end).customerId().equals(first.customerId())
+                        && rows.get(end).pluginId().equals(first.pluginId())) {
+                    Score s = rows.get(end).score();
+                    scores.put(s.name(), new JsonArray().add(s.value()).add(s.label()));
+                    end++;
+                }
+                insert.setString(1, first.customerId());
+                insert.setString(2, first.pluginId());
+                insert.setString(3, first.runId());
+                insert.setLong(4, first.computedAtMillis());
+                insert.setString(5, scores.encode());
                 insert.addBatch();
+                start = end;
             }
             insert.executeBatch();
         }

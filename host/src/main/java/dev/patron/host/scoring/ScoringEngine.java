@@ -5,11 +5,13 @@ import dev.patron.api.scoring.Model;
 import dev.patron.api.scoring.Score;
 import dev.patron.api.scoring.Scorer;
 import dev.patron.host.plugins.PluginExtension;
+import dev.patron.host.plugins.PluginCalls;
 import dev.patron.host.plugins.PluginHost;
 import dev.patron.host.scoring.ModelRepository.StoredModel;
 import dev.patron.host.shop.InvalidInputException;
 import dev.patron.host.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,9 +43,16 @@ public final class ScoringEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringEngine.class);
     private static final int CHUNK = 2_000;
+    /** Longest a scorer's fit may take. */
+    static final Duration FIT_LIMIT = Duration.ofMinutes(5);
+    /** Longest a scorer may take for one chunk of customers. */
+    static final Duration CHUNK_LIMIT = Duration.ofSeconds(60);
+    /** Longest re-scoring one order's customers may take per plugin. */
+    static final Duration RESCORE_LIMIT = Duration.ofSeconds(5);
 
     private final Store store;
     private final PluginHost plugins;
+    private final PluginCalls calls;
     private final Clock clock;
     private final ZoneId zone;
     private final SummaryReader summaries;
@@ -53,9 +62,10 @@ public final class ScoringEngine {
     private final AtomicReference<ActiveRun> active = new AtomicReference<>();
     private volatile Map<String, StoredModel> latestModels;
 
-    public ScoringEngine(Store store, PluginHost plugins, Clock clock, ZoneId zone) {
+    public ScoringEngine(Store store, PluginHost plugins, PluginCalls calls, Clock clock, ZoneId zone) {
         this.store = store;
         this.plugins = plugins;
+        this.calls = calls;
         this.clock = clock;
         this.zone = zone;
         this.summaries = new SummaryReader(zone);
@@ -133,10 +143,14 @@ public final class ScoringEngine {
             SummaryPopulation population = new SummaryPopulation(run.request.asOf(),
                     store.read(c -> summaries.readAll(c, run.request.asOf(), tracked::advanced)));
             customers = population.size();
+            long read = clock.millis();
             tracked.phase("fitting", run.scorers.size());
             Map<PluginExtension<Scorer>, Model> fitted = fit(run, population);
+            long fit = clock.millis();
             tracked.phase("scoring", customers);
             scored = scoreAll(run, population, fitted, tracked);
+            LOG.info("scoring run {}: read {} customers in {} ms, fitted {} scorer(s) in {} ms, scored and wrote in {} ms",
+                    run.id, customers, read - run.startedAt, fitted.size(), fit - read, clock.millis() - fit);
             store.inTransaction(c -> {
                 for (String pluginId : fittedPlugins(fitted)) {
                     scores.deleteStale(c, pluginId, run.startedAt);
@@ -173,7 +187,8 @@ public final class ScoringEngine {
         for (PluginExtension<Scorer> scorer : run.scorers) {
             String name = scorer.extension().getClass().getName();
             try {
-                Model model = scorer.call(s -> s.fit(population));
+                Model model = calls.call(scorer.pluginId(), "fit in " + name, scorer.classLoader(), FIT_LIMIT,
+                        () -> scorer.extension().fit(population));
                 if (model == null) {
                     throw new IllegalStateException(name + ".fit returned null; return Model.EMPTY when there is nothing to learn");
                 }
@@ -184,7 +199,8 @@ public final class ScoringEngine {
                     return null;
                 });
             } catch (RuntimeException | LinkageError e) {
-                run.pluginErrors.put(scorer.pluginId(), "fit failed in " + name + ": " + messageOf(e));
+                run.pluginErrors.put(scorer.pluginId(), e instanceof PluginCalls.PluginCallException ? e.getMessage()
+                        : "fit failed in " + name + ": " + messageOf(e));
                 LOG.warn("plugin {}: fit failed: {}", scorer.pluginId(), messageOf(e), e);
             }
             run.progress.advanced(++done);
@@ -195,40 +211,59 @@ public final class ScoringEngine {
     private long scoreAll(ActiveRun run, SummaryPopulation population, Map<PluginExtension<Scorer>, Model> fitted,
                           ScoringProgress progress) {
         long scored = 0;
-        List<ScoreRow> chunk = new ArrayList<>();
-        for (int i = 0; i < population.size(); i++) {
-            CustomerSummary customer = population.get(i);
-            collect(run.id, run.startedAt, customer, fitted, chunk, run.pluginErrors);
-            scored++;
-            if ((i + 1) % CHUNK == 0 || i == population.size() - 1) {
-                List<ScoreRow> rows = List.copyOf(chunk);
-                chunk.clear();
-                store.inTransaction(c -> {
-                    scores.write(c, rows, true);
-                    return null;
-                });
-                progress.advanced(scored);
-            }
+        for (int from = 0; from < population.size(); from += CHUNK) {
+            List<CustomerSummary> chunk = population.slice(from, Math.min(population.size(), from + CHUNK));
+            List<ScoreRow> rows = scoreChunk(run.id, run.startedAt, chunk, fitted, run.pluginErrors, CHUNK_LIMIT);
+            store.inTransaction(c -> {
+                scores.write(c, rows, true);
+                return null;
+            });
+            scored += chunk.size();
+            progress.advanced(scored);
         }
         return scored;
     }
 
-    private static void collect(String runId, long computedAt, CustomerSummary customer, Map<PluginExtension<Scorer>, Model> fitted,
-                                List<ScoreRow> out, Map<String, String> errors) {
-        for (Map.Entry<PluginExtension<Scorer>, Model> entry : fitted.entrySet()) {
+    /**
+     * Scores customers with every fitted scorer, each plugin's share under a time limit. A plugin
+     * that throws for a customer loses that customer's scores; one that overruns is dropped from
+     * {@code fitted} for the rest of the run. Rows come grouped by customer, then plugin.
+     */
+    private List<ScoreRow> scoreChunk(String runId, long computedAt, List<CustomerSummary> customers,
+                                      Map<PluginExtension<Scorer>, Model> fitted, Map<String, String> errors, Duration limit) {
+        Map<String, List<ScoreRow>> byCustomer = new LinkedHashMap<>();
+        customers.forEach(c -> byCustomer.put(c.id(), new ArrayList<>()));
+        for (Map.Entry<PluginExtension<Scorer>, Model> entry : new ArrayList<>(fitted.entrySet())) {
             PluginExtension<Scorer> scorer = entry.getKey();
+            String name = scorer.extension().getClass().getName();
             try {
-                List<Score> result = scorer.call(s -> s.score(customer, entry.getValue()));
-                if (result != null) {
-                    for (Score score : result) {
-                        out.add(new ScoreRow(customer.id(), scorer.pluginId(), score, runId, computedAt));
+                List<ScoreRow> rows = calls.call(scorer.pluginId(), "score in " + name, scorer.classLoader(), limit, () -> {
+                    List<ScoreRow> out = new ArrayList<>();
+                    for (CustomerSummary customer : customers) {
+                        try {
+                            List<Score> result = scorer.extension().score(customer, entry.getValue());
+                            if (result != null) {
+                                for (Score score : result) {
+                                    out.add(new ScoreRow(customer.id(), scorer.pluginId(), score, runId, computedAt));
+                                }
+                            }
+                        } catch (RuntimeException e) {
+                            errors.putIfAbsent(scorer.pluginId(), "scoring customer " + customer.id() + " failed in " + name
+                                    + ": " + messageOf(e));
+                        }
                     }
-                }
-            } catch (RuntimeException | LinkageError e) {
-                errors.putIfAbsent(scorer.pluginId(), "scoring customer " + customer.id() + " failed in "
-                        + scorer.extension().getClass().getName() + ": " + messageOf(e));
+                    return out;
+                });
+                rows.forEach(row -> byCustomer.get(row.customerId()).add(row));
+            } catch (PluginCalls.PluginCallException e) {
+                errors.put(scorer.pluginId(), e.getMessage());
+                fitted.remove(scorer);
+                LOG.warn("{}; its scores are left out of this run", e.getMessage());
             }
         }
+        List<ScoreRow> rows = new ArrayList<>();
+        byCustomer.values().forEach(rows::addAll);
+        return rows;
     }
 
     private static Set<String> fittedPlugins(Map<PluginExtension<Scorer>, Model> fitted) {
@@ -268,11 +303,8 @@ public final class ScoringEngine {
             return result;
         });
         long now = clock.millis();
-        List<ScoreRow> rows = new ArrayList<>();
         Map<String, String> errors = new ConcurrentHashMap<>();
-        for (CustomerSummary customer : customers) {
-            collect(null, now, customer, fitted, rows, errors);
-        }
+        List<ScoreRow> rows = scoreChunk(null, now, customers, fitted, errors, RESCORE_LIMIT);
         errors.forEach((plugin, message) -> LOG.warn("plugin {}: re-scoring failed: {}", plugin, message));
         store.inTransaction(c -> {
             scores.write(c, rows, false);

@@ -36,4 +36,9 @@ public final class SummaryPopulation implements Population {
     public CustomerSummary get(int index) {
         return customers.get(index);
     }
+
+    /** Customers {@code from} (inclusive) to {@code to} (exclusive), as a view. */
+    public List<CustomerSummary> slice(int from, int to) {
+        return customers.subList(from, to);
+    }
 }

@@ -17,7 +17,7 @@ public record CustomerQuery(String search, String segment, Sort sort, int page, 
     /** The orderings the list offers; each maps to a fixed SQL clause, never to user text. */
     public enum Sort {
         ID("c.id"),
-        NAME("c.name IS NULL, c.name, c.id"),
+        NAME("c.name IS NULL, LOWER(c.name), c.id"),
         RECENT("(SELECT MAX(o.placed_at) FROM orders o WHERE o.customer_id = c.id) DESC, c.id");
 
         private final String orderBy;

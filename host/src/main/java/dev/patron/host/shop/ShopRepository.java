@@ -176,7 +176,7 @@ public final class ShopRepository {
             try (ResultSet rs = existing.executeQuery()) {
                 if (rs.next()) {
                     if (rs.getString(1).equals(fingerprint)) {
-                        return new RefundOutcome(OrderOutcome.UNCHANGED, rs.getString(3));
+                        return new RefundOutcome(OrderOutcome.UNCHANGED, rs.getString(3), 0, 0);
                     }
                     throw new ConflictException("refund id " + refund.id() + " already exists (on order " + rs.getString(2)
                             + ") with different content; refund ids are idempotency keys: use a new id for a new refund."
@@ -185,7 +185,8 @@ public final class ShopRepository {
             }
         }
         String customerId;
-        long remaining;
+        long orderAmount;
+        long refundedBefore;
         try (PreparedStatement order = c.prepareStatement(SQL.get("orderForRefund"))) {
             order.setString(1, refund.orderId());
             try (ResultSet rs = order.executeQuery()) {
@@ -193,9 +194,15 @@ public final class ShopRepository {
                     throw new NotFoundException("order " + refund.orderId() + " does not exist; refunds are posted to an existing order");
                 }
                 customerId = rs.getString(1);
-                remaining = rs.getLong(2) - rs.getLong(3);
+                orderAmount = rs.getLong(2);
+                refundedBefore = rs.getLong(3);
+                if (refund.refundedAt().toEpochMilli() < rs.getLong(4)) {
+                    throw new InvalidInputException("refundedAt", "is before order " + refund.orderId() + " was placed ("
+                            + java.time.Instant.ofEpochMilli(rs.getLong(4)) + "); a refund follows its order");
+                }
             }
         }
+        long remaining = orderAmount - refundedBefore;
         if (refund.amountMinor() > remaining) {
             throw new InvalidInputException("amount", "exceeds what is left to refund on order " + refund.orderId()
                     + " (" + remaining + " minor units); refund at most the unrefunded amount");
@@ -204,7 +211,7 @@ public final class ShopRepository {
             bindRefund(insert, refund, customerId, fingerprint, nowMillis);
             insert.executeUpdate();
         }
-        return new RefundOutcome(OrderOutcome.CREATED, customerId);
+        return new RefundOutcome(OrderOutcome.CREATED, customerId, orderAmount, refundedBefore);
     }
 
     /** Inserts refunds of known orders in one batch without checks; for trusted generators. */

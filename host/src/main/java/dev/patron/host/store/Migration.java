@@ -37,27 +37,49 @@ public record Migration(String owner, int version, String name, String sql) {
     }
 
     /**
-     * The file's statements: split at semicolons that end a line. Migration files keep to that
-     * form (no semicolon at a line end inside a string literal or trigger body).
+     * The file's statements: split at semicolons that end a line, before any {@code --} comment
+     * ({@code CREATE TABLE t (...); -- note} ends a statement). Migration files keep to that form
+     * (no semicolon at a line end inside a string literal or trigger body).
      */
     public List<String> statements() {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : sql.split("\r?\n")) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+            String code = withoutComment(line);
+            String trimmed = code.trim();
+            if (trimmed.isEmpty()) {
                 continue;
             }
-            current.append(line).append('\n');
             if (trimmed.endsWith(";")) {
-                String statement = current.toString().trim();
-                statements.add(statement.substring(0, statement.length() - 1));
+                // The JDBC driver runs only the first statement of a string: never join two.
+                current.append(code, 0, code.lastIndexOf(';'));
+                statements.add(current.toString().trim());
                 current.setLength(0);
+            } else {
+                current.append(line).append('\n');
             }
         }
         if (!current.toString().isBlank()) {
             statements.add(current.toString().trim());
         }
         return statements;
+    }
+
+    /** The line up to a {@code --} comment that is not inside a quoted literal or identifier. */
+    private static String withoutComment(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quote != 0) {
+                if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '\'' || ch == '"') {
+                quote = ch;
+            } else if (ch == '-' && i + 1 < line.length() && line.charAt(i + 1) == '-') {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 }

@@ -51,26 +51,35 @@ public final class Migrator {
                 }
                 continue;
             }
-            store.inTransaction(c -> {
-                try (Statement s = c.createStatement()) {
-                    for (String statement : migration.statements()) {
-                        s.execute(statement);
-                    }
-                }
-                try (PreparedStatement insert = c.prepareStatement(SQL.get("record"))) {
-                    insert.setString(1, owner);
-                    insert.setInt(2, migration.version());
-                    insert.setString(3, migration.name());
-                    insert.setString(4, migration.checksum());
-                    insert.setLong(5, System.currentTimeMillis());
-                    insert.executeUpdate();
-                }
-                return null;
-            });
+            try {
+                run(owner, migration);
+            } catch (RuntimeException e) {
+                throw new StoreException("migration db/" + owner + "/" + migration.name() + " failed and was rolled back: "
+                        + e.getMessage(), e);
+            }
             LOG.info("applied migration {}/{}", owner, migration.name());
             count++;
         }
         return count;
+    }
+
+    private void run(String owner, Migration migration) {
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String statement : migration.statements()) {
+                    s.execute(statement);
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(SQL.get("record"))) {
+                insert.setString(1, owner);
+                insert.setInt(2, migration.version());
+                insert.setString(3, migration.name());
+                insert.setString(4, migration.checksum());
+                insert.setLong(5, System.currentTimeMillis());
+                insert.executeUpdate();
+            }
+            return null;
+        });
     }
 
     private static Map<Integer, String> appliedChecksums(Connection c, String owner) throws SQLException {

@@ -81,6 +81,10 @@ public final class Store implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(e);
                 throw wrap(e);
+            } catch (Error e) {
+                // Without this the next transaction on the writer would commit this one's work.
+                rollbackQuietly(e);
+                throw e;
             }
         } finally {
             writeLock.unlock();
@@ -99,12 +103,12 @@ public final class Store implements AutoCloseable {
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            rollbackQuietly(connection, e);
             throw wrap(e);
+        } catch (Error e) {
+            // Without this the reader would go back to the pool still holding its old snapshot.
+            rollbackQuietly(connection, e);
+            throw e;
         } finally {
             idleReaders.offer(connection);
         }
@@ -161,9 +165,13 @@ public final class Store implements AutoCloseable {
         return source;
     }
 
-    private void rollbackQuietly(Exception cause) {
+    private void rollbackQuietly(Throwable cause) {
+        rollbackQuietly(writer, cause);
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
-            writer.rollback();
+            connection.rollback();
         } catch (SQLException suppressed) {
             cause.addSuppressed(suppressed);
         }

@@ -34,6 +34,14 @@ class CustomerWritesTest {
         return store.inTransaction(c -> shop.upsertCustomer(c, customer, now));
     }
 
+    private java.util.Optional<Customer> find(String id) {
+        return store.read(c -> shop.findCustomer(c, id));
+    }
+
+    private boolean exists(String id) {
+        return store.read(c -> shop.customerExists(c, id));
+    }
+
     @Test
     void firstUpsertCreatesAndSecondUpdates() {
         Customer first = new Customer("c-1", "Ann", "ann@example.com", null, Map.of());
@@ -44,7 +52,7 @@ class CustomerWritesTest {
 
         assertThat(created).isTrue();
         assertThat(createdAgain).isFalse();
-        assertThat(store.read(c -> shop.findCustomer(c, "c-1"))).contains(changed);
+        assertThat(find("c-1")).contains(changed);
         assertThat(store.read(shop::countCustomers)).isEqualTo(1);
     }
 
@@ -65,7 +73,7 @@ class CustomerWritesTest {
         Customer customer = new Customer("c-1", null, null, null, attributes);
 
         upsert(customer, 1_000);
-        Customer stored = store.read(c -> shop.findCustomer(c, "c-1")).orElseThrow();
+        Customer stored = find("c-1").orElseThrow();
 
         assertThat(stored.attributes()).isEqualTo(attributes);
         assertThat(stored.attributes().get("decisionMaker")).isEqualTo(Boolean.TRUE);
@@ -80,15 +88,15 @@ class CustomerWritesTest {
         upsert(new Customer("c-1", "Ann", "ann@example.com", "+1", Map.of("budget", "100.00", "role", "owner")), 1_000);
         upsert(new Customer("c-1", null, null, null, Map.of("role", "director")), 2_000);
 
-        Customer stored = store.read(c -> shop.findCustomer(c, "c-1")).orElseThrow();
+        Customer stored = find("c-1").orElseThrow();
 
         assertThat(stored).isEqualTo(new Customer("c-1", null, null, null, Map.of("role", "director")));
     }
 
     @Test
     void unknownCustomerIsEmpty() {
-        assertThat(store.read(c -> shop.findCustomer(c, "nobody"))).isEmpty();
-        assertThat(store.read(c -> shop.customerExists(c, "nobody"))).isFalse();
+        assertThat(find("nobody")).isEmpty();
+        assertThat(exists("nobody")).isFalse();
     }
 
     @Test
@@ -103,7 +111,7 @@ class CustomerWritesTest {
 
         assertThat(store.read(shop::countCustomers)).isEqualTo(3);
         for (Customer customer : customers) {
-            assertThat(store.read(c -> shop.findCustomer(c, customer.id()))).contains(customer);
+            assertThat(find(customer.id())).contains(customer);
         }
     }
 

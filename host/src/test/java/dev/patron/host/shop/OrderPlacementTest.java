@@ -51,6 +51,10 @@ class OrderPlacementTest {
         return TestStores.count(store, "SELECT COUNT(*) FROM orders");
     }
 
+    private List<Order> ordersOf(String customerId) {
+        return store.read(c -> shop.orders(c, customerId, 10));
+    }
+
     @Test
     void newOrdersAreStoredAndReportedCreated() {
         Order withLines = new Order("o-2", "c-2", T.plusSeconds(60), 3000, "USD", null,
@@ -59,8 +63,8 @@ class OrderPlacementTest {
         List<OrderOutcome> outcomes = place("orders", order("o-1", "c-1", 12990), withLines);
 
         assertThat(outcomes).containsExactly(OrderOutcome.CREATED, OrderOutcome.CREATED);
-        assertThat(store.read(c -> shop.orders(c, "c-1", 10))).containsExactly(order("o-1", "c-1", 12990));
-        assertThat(store.read(c -> shop.orders(c, "c-2", 10))).containsExactly(withLines);
+        assertThat(ordersOf("c-1")).containsExactly(order("o-1", "c-1", 12990));
+        assertThat(ordersOf("c-2")).containsExactly(withLines);
         assertThat(store.read(shop::orderTotals)).containsExactly(2, 15990);
     }
 
@@ -113,7 +117,7 @@ class OrderPlacementTest {
                     .hasMessageContaining("o-1")
                     .hasMessageContaining("Nothing was written");
             assertThat(orderRows()).isEqualTo(1);
-            assertThat(store.read(c -> shop.orders(c, "c-1", 10))).containsExactly(order("o-1", "c-1", 12990));
+            assertThat(ordersOf("c-1")).containsExactly(order("o-1", "c-1", 12990));
         }
 
         @Test

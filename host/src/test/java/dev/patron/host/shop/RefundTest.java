@@ -51,14 +51,22 @@ class RefundTest {
         return TestStores.count(store, "SELECT COUNT(*) FROM refunds");
     }
 
+    private List<Order> ordersOf(String customerId, int limit) {
+        return store.read(c -> shop.orders(c, customerId, limit));
+    }
+
+    private List<Refund> refundsOf(String customerId, int limit) {
+        return store.read(c -> shop.refunds(c, customerId, limit));
+    }
+
     @Test
     void refundIsStoredAgainstTheOrdersCustomer() {
         RefundOutcome outcome = refund("r-1", "o-1", 6_000, T.plusSeconds(86_400));
 
-        assertThat(outcome).isEqualTo(new RefundOutcome(OrderOutcome.CREATED, "c-1"));
-        assertThat(store.read(c -> shop.refunds(c, "c-1", 10)))
+        assertThat(outcome).isEqualTo(new RefundOutcome(OrderOutcome.CREATED, "c-1", 10_000, 0));
+        assertThat(refundsOf("c-1", 10))
                 .containsExactly(new Refund("r-1", "o-1", 6_000, T.plusSeconds(86_400)));
-        assertThat(store.read(c -> shop.refunds(c, "c-2", 10))).isEmpty();
+        assertThat(refundsOf("c-2", 10)).isEmpty();
     }
 
     @Test
@@ -77,7 +85,8 @@ class RefundTest {
 
         RefundOutcome again = refund("r-1", "o-1", 6_000, T.plusSeconds(60));
 
-        assertThat(again).isEqualTo(new RefundOutcome(OrderOutcome.UNCHANGED, "c-1"));
+        assertThat(again.outcome()).isEqualTo(OrderOutcome.UNCHANGED);
+        assertThat(again.customerId()).isEqualTo("c-1");
         assertThat(refundRows()).isEqualTo(1);
     }
 
@@ -105,10 +114,10 @@ class RefundTest {
         refund("r-1", "o-1", 1_000, T.plusSeconds(60));
         refund("r-2", "o-2", 500, T.plusSeconds(7_200));
 
-        assertThat(store.read(c -> shop.orders(c, "c-1", 10))).extracting(Order::id).containsExactly("o-2", "o-1");
-        assertThat(store.read(c -> shop.orders(c, "c-1", 1))).extracting(Order::id).containsExactly("o-2");
-        assertThat(store.read(c -> shop.refunds(c, "c-1", 10))).extracting(Refund::id).containsExactly("r-2", "r-1");
-        assertThat(store.read(c -> shop.refunds(c, "c-1", 1))).extracting(Refund::id).containsExactly("r-2");
+        assertThat(ordersOf("c-1", 10)).extracting(Order::id).containsExactly("o-2", "o-1");
+        assertThat(ordersOf("c-1", 1)).extracting(Order::id).containsExactly("o-2");
+        assertThat(refundsOf("c-1", 10)).extracting(Refund::id).containsExactly("r-2", "r-1");
+        assertThat(refundsOf("c-1", 1)).extracting(Refund::id).containsExactly("r-2");
     }
 
     @Nested
@@ -129,6 +138,14 @@ class RefundTest {
         @Test
         void moreThanTheWholeOrderAtOnce() {
             assertThatThrownBy(() -> refund("r-1", "o-3", 701, T.plusSeconds(60))).isInstanceOf(InvalidInputException.class);
+            assertThat(refundRows()).isZero();
+        }
+
+        @Test
+        void refundDatedBeforeItsOrder() {
+            assertThatThrownBy(() -> refund("r-1", "o-1", 100, T.minusSeconds(1)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("refundedAt"));
             assertThat(refundRows()).isZero();
         }
 

@@ -221,9 +221,8 @@ class ShopJsonTest {
                      {"sku": "C", "quantity": 2000000, "unitPrice": "1.00"},
                      {"sku": "D", "quantity": 1, "unitPrice": "-1.00", "color": "red"}]"""));
 
-            Order order = json.order(body, "orders[4]", errors);
+            json.order(body, "orders[4]", errors);
 
-            assertThat(order).isNull();
             assertThat(fields()).containsExactlyInAnyOrder("orders[4].lines[0].quantity", "orders[4].lines[1].quantity",
                     "orders[4].lines[2].quantity", "orders[4].lines[3].unitPrice", "orders[4].lines[3].color");
             assertThat(messageOf("orders[4].lines[0].quantity")).isEqualTo("must be a whole number");

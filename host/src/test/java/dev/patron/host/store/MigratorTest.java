@@ -51,12 +51,15 @@ class MigratorTest {
 
     @Test
     void hostSchemaIsAppliedOnceAndASecondRunAppliesNothing() {
+        List<Integer> versions = MigrationScanner.scan(loader, "host").stream().map(Migration::version).toList();
+
         int first = new Migrator(store).migrate(loader, "host");
         int second = new Migrator(store).migrate(loader, "host");
 
-        assertThat(first).isEqualTo(1);
+        assertThat(versions).startsWith(1);
+        assertThat(first).isEqualTo(versions.size());
         assertThat(second).isZero();
-        assertThat(recordedVersions("host")).containsExactly(1);
+        assertThat(recordedVersions("host")).isEqualTo(versions);
         for (String table : List.of("customers", "orders", "refunds", "scoring_runs", "scoring_models", "scores",
                 "score_history", "plugin_settings")) {
             assertThat(tableExists(table)).as(table).isTrue();
@@ -91,10 +94,10 @@ class MigratorTest {
     @Test
     void ownersAreTrackedSeparately() {
         Migrator migrator = new Migrator(store);
-        migrator.migrate(loader, "host");
+        int host = migrator.migrate(loader, "host");
 
         assertThat(migrator.migrate(loader, "testorder")).isEqualTo(2);
-        assertThat(recordedVersions("host")).containsExactly(1);
+        assertThat(recordedVersions("host")).hasSize(host);
         assertThat(recordedVersions("testorder")).containsExactly(2, 10);
     }
 
@@ -117,6 +120,32 @@ class MigratorTest {
                 "INSERT INTO a VALUES (1)");
     }
 
+    @Test
+    void aCommentAfterTheSemicolonStillEndsTheStatement() {
+        Migration migration = new Migration("x", 1, "V1__x.sql", """
+                CREATE TABLE a (x INTEGER); -- the first table
+                CREATE TABLE b (x INTEGER);""");
+
+        assertThat(migration.statements()).containsExactly("CREATE TABLE a (x INTEGER)", "CREATE TABLE b (x INTEGER)");
+        new Migrator(store).apply("x", List.of(migration));
+        assertThat(tableExists("a")).isTrue();
+        assertThat(tableExists("b")).isTrue();
+    }
+
+    @Test
+    void aSemicolonInsideACommentOrLiteralDoesNotEndTheStatement() {
+        Migration migration = new Migration("x", 1, "V1__x.sql", """
+                CREATE TABLE notes (
+                  body TEXT NOT NULL, -- free text; may be long;
+                  tag  TEXT
+                );
+                INSERT INTO notes (body, tag) VALUES ('a -- b;', 'x;--y');""");
+
+        assertThat(migration.statements()).hasSize(2);
+        new Migrator(store).apply("x", List.of(migration));
+        assertThat(TestStores.count(store, "SELECT COUNT(*) FROM notes WHERE body = 'a -- b;' AND tag = 'x;--y'")).isEqualTo(1);
+    }
+
     @Nested
     class Failing {
 
@@ -124,7 +153,10 @@ class MigratorTest {
         void earlierVersionsStayAppliedAndTheFailingOneLeavesNothingBehind() {
             Migrator migrator = new Migrator(store);
 
-            assertThatThrownBy(() -> migrator.migrate(loader, "testowner")).hasMessageContaining("no_such_table");
+            assertThatThrownBy(() -> migrator.migrate(loader, "testowner"))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("db/testowner/V3__broken.sql failed")
+                    .hasMessageContaining("no_such_table");
 
             assertThat(recordedVersions("testowner")).containsExactly(1, 2);
             assertThat(TestStores.count(store, "SELECT price FROM test_items WHERE id = 1")).isEqualTo(100);
@@ -156,14 +188,14 @@ class MigratorTest {
         }
 
         @Test
-        void twoFilesWithTheSameVersionAreRefused() {
-            Migration one = new Migration("dup", 1, "V1__one.sql", "CREATE TABLE dup_one (id INTEGER);");
-            Migration other = new Migration("dup", 1, "V01__other.sql", "CREATE TABLE dup_other (id INTEGER);");
-            Migrator migrator = new Migrator(store);
-
-            migrator.apply("dup", List.of(one));
-
-            assertThatThrownBy(() -> migrator.apply("dup", List.of(other))).isInstanceOf(StoreException.class);
+        void twoFilesWithTheSameVersionAreRefusedBeforeAnythingRuns() {
+            assertThatThrownBy(() -> new Migrator(store).migrate(loader, "testdup"))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("share version 1")
+                    .hasMessageContaining("V1__one.sql")
+                    .hasMessageContaining("V01__other.sql");
+            assertThat(tableExists("dup_one")).isFalse();
+            assertThat(tableExists("dup_other")).isFalse();
         }
     }
 }

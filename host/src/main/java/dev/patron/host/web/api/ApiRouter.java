@@ -19,8 +19,8 @@ public final class ApiRouter {
     public static void mount(Router router, Vertx vertx, Patron patron, AsyncStore store, Executor scoringRunner) {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         new HealthRoutes(vertx, patron, store).mount(router);
-        new CustomerRoutes(patron, store).mount(router);
-        new OrderRoutes(vertx, patron, store).mount(router);
+        new CustomerRoutes(vertx, patron, store).mount(router);
+        new OrderRoutes(vertx, patron).mount(router);
         new ScoringRoutes(vertx, patron, scoringRunner).mount(router);
         new PluginRoutes(vertx, patron).mount(router);
         router.route("/api/*").failureHandler(Problems::handle);

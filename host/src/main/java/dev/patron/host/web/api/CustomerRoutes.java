@@ -24,11 +24,13 @@ final class CustomerRoutes {
 
     private static final int RECENT_ORDERS = 50;
 
+    private final io.vertx.core.Vertx vertx;
     private final Patron patron;
     private final AsyncStore store;
     private final ScoreRepository scores = new ScoreRepository();
 
-    CustomerRoutes(Patron patron, AsyncStore store) {
+    CustomerRoutes(io.vertx.core.Vertx vertx, Patron patron, AsyncStore store) {
+        this.vertx = vertx;
         this.patron = patron;
         this.store = store;
     }
@@ -47,8 +49,7 @@ final class CustomerRoutes {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        long now = patron.clock().millis();
-        store.write(c -> patron.shop().upsertCustomer(c, customer, now))
+        vertx.executeBlocking(() -> patron.writes().upsertCustomer(customer), false)
                 .onSuccess(created -> {
                     ctx.response().setStatusCode(created ? 201 : 200).putHeader("Location", "/api/v1/customers/" + customer.id());
                     ctx.json(patron.json().toJson(customer));

@@ -6,17 +6,13 @@ import dev.patron.host.shop.InvalidInputException;
 import dev.patron.host.shop.Order;
 import dev.patron.host.shop.OrderOutcome;
 import dev.patron.host.shop.Refund;
-import dev.patron.host.store.AsyncStore;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code POST /api/v1/orders} (one order, or {@code {"orders":[...]}}) and refunds. A request is
@@ -29,12 +25,10 @@ final class OrderRoutes {
 
     private final Vertx vertx;
     private final Patron patron;
-    private final AsyncStore store;
 
-    OrderRoutes(Vertx vertx, Patron patron, AsyncStore store) {
+    OrderRoutes(Vertx vertx, Patron patron) {
         this.vertx = vertx;
         this.patron = patron;
-        this.store = store;
     }
 
     void mount(Router router) {
@@ -50,9 +44,7 @@ final class OrderRoutes {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        long now = patron.clock().millis();
-        store.write(c -> patron.shop().placeOrders(c, orders, batch ? "orders" : "", now))
-                .compose(outcomes -> rescore(customersOf(orders, outcomes)).map(outcomes))
+        vertx.executeBlocking(() -> patron.writes().placeOrders(orders, batch ? "orders" : "", "api"), false)
                 .onSuccess(outcomes -> respond(ctx, batch, orders, outcomes))
                 .onFailure(ctx::fail);
     }
@@ -90,26 +82,6 @@ final class OrderRoutes {
         return orders;
     }
 
-    private static Set<String> customersOf(List<Order> orders, List<OrderOutcome> outcomes) {
-        Set<String> customers = new LinkedHashSet<>();
-        for (int i = 0; i < orders.size(); i++) {
-            if (outcomes.get(i) == OrderOutcome.CREATED) {
-                customers.add(orders.get(i).customerId());
-            }
-        }
-        return customers;
-    }
-
-    private Future<Void> rescore(Set<String> customers) {
-        if (customers.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        return vertx.executeBlocking(() -> {
-            patron.engine().rescore(customers);
-            return null;
-        }, false);
-    }
-
     private static void respond(RoutingContext ctx, boolean batch, List<Order> orders, List<OrderOutcome> outcomes) {
         boolean anyCreated = outcomes.contains(OrderOutcome.CREATED);
         ctx.response().setStatusCode(anyCreated ? 201 : 200);
@@ -132,10 +104,7 @@ final class OrderRoutes {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        long now = patron.clock().millis();
-        store.write(c -> patron.shop().addRefund(c, refund, now))
-                .compose(result -> (result.outcome() == OrderOutcome.CREATED ? rescore(Set.of(result.customerId()))
-                        : Future.<Void>succeededFuture()).map(result.outcome()))
+        vertx.executeBlocking(() -> patron.writes().addRefund(refund).outcome(), false)
                 .onSuccess(outcome -> {
                     ctx.response().setStatusCode(outcome == OrderOutcome.CREATED ? 201 : 200);
                     ctx.json(patron.json().toJson(refund).put("status", outcome.json()));

@@ -1,0 +1,1 @@
+CREATE TABLE dup_other (id INTEGER);

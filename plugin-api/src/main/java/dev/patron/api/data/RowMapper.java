@@ -1,0 +1,7 @@
+package dev.patron.api.data;
+
+/** Turns the current row into a value. */
+@FunctionalInterface
+public interface RowMapper<T> {
+    T map(Row row);
+}
