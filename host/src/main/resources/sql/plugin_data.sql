@@ -40,3 +40,13 @@ ON CONFLICT (plugin_id, key) DO UPDATE SET value = excluded.value, updated_at = 
 
 -- name: deleteSettings
 DELETE FROM plugin_settings WHERE plugin_id = ?;
+
+-- name: jobRuns
+SELECT plugin_id, job, started_at, finished_at, error FROM job_runs;
+
+-- name: startJobRun
+INSERT INTO job_runs (plugin_id, job, started_at, finished_at, error) VALUES (?, ?, ?, NULL, NULL)
+ON CONFLICT (plugin_id, job) DO UPDATE SET started_at = excluded.started_at, finished_at = NULL, error = NULL;
+
+-- name: finishJobRun
+UPDATE job_runs SET finished_at = ?, error = ? WHERE plugin_id = ? AND job = ?;

@@ -92,6 +92,30 @@ public final class PluginHost implements AutoCloseable {
         listeners.add(listener);
     }
 
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Applies enable/disable choices stored by someone else (the CLI, another instance) since the
+     * last look. Called periodically by the server.
+     */
+    public synchronized void applyStoredStates() {
+        status.reload();
+        for (PluginWrapper plugin : new ArrayList<>(manager.getPlugins())) {
+            String id = plugin.getPluginId();
+            boolean wanted = !status.isPluginDisabled(id);
+            boolean operatorDisabled = plugin.getPluginState() == PluginState.DISABLED && disabledReason(plugin) == null;
+            if (!wanted && plugin.getPluginState() != PluginState.DISABLED) {
+                LOG.info("plugin {} was disabled elsewhere; stopping it here", id);
+                disable(id, "sync");
+            } else if (wanted && operatorDisabled) {
+                LOG.info("plugin {} was enabled elsewhere; starting it here", id);
+                enable(id, "sync");
+            }
+        }
+    }
+
     /** Loads every jar in the plugins folder and starts every enabled plugin that resolves, dependencies first. */
     public synchronized void start() {
         if (!Files.isDirectory(pluginsDir)) {

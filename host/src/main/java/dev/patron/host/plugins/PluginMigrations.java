@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * carry its prefix ({@code <plugin id with '-' as '_'>_}), so plugins never collide with the host
  * or each other.
  */
-final class PluginMigrations {
+public final class PluginMigrations {
 
     private static final Pattern CREATED = Pattern.compile(
             "CREATE\\s+(?:UNIQUE\\s+)?(TABLE|INDEX|VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\"?([A-Za-z0-9_]+)\"?",
@@ -23,16 +23,16 @@ final class PluginMigrations {
 
     private final Migrator migrator;
 
-    PluginMigrations(Migrator migrator) {
+    public PluginMigrations(Migrator migrator) {
         this.migrator = migrator;
     }
 
-    static String tablePrefix(String pluginId) {
+    public static String tablePrefix(String pluginId) {
         return pluginId.replace('-', '_').toLowerCase(Locale.ROOT) + "_";
     }
 
     /** Applies pending migrations; returns how many ran. */
-    int apply(String pluginId, ClassLoader pluginClassLoader) {
+    public int apply(String pluginId, ClassLoader pluginClassLoader) {
         List<Migration> migrations = MigrationScanner.scan(pluginClassLoader, pluginId);
         List<String> problems = new ArrayList<>();
         String prefix = tablePrefix(pluginId);

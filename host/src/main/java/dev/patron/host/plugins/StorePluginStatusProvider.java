@@ -21,10 +21,17 @@ final class StorePluginStatusProvider implements PluginStatusProvider {
     private final Store store;
     private final Clock clock;
     private volatile String actor = "system";
+    private volatile Map<String, Boolean> states;
 
     StorePluginStatusProvider(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        reload();
+    }
+
+    /** Re-reads the stored states (another instance or the CLI may have changed them). */
+    void reload() {
+        states = read();
     }
 
     /** Who the next enable or disable is recorded for. */
@@ -34,7 +41,7 @@ final class StorePluginStatusProvider implements PluginStatusProvider {
 
     @Override
     public boolean isPluginDisabled(String pluginId) {
-        return Boolean.FALSE.equals(states().get(pluginId));
+        return Boolean.FALSE.equals(states.get(pluginId));
     }
 
     @Override
@@ -47,7 +54,7 @@ final class StorePluginStatusProvider implements PluginStatusProvider {
         save(pluginId, true);
     }
 
-    private Map<String, Boolean> states() {
+    private Map<String, Boolean> read() {
         return store.read(c -> {
             Map<String, Boolean> result = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement(SQL.get("pluginStates")); ResultSet rs = select.executeQuery()) {
@@ -70,5 +77,8 @@ final class StorePluginStatusProvider implements PluginStatusProvider {
             }
             return null;
         });
+        Map<String, Boolean> next = new HashMap<>(states);
+        next.put(pluginId, enabled);
+        states = next;
     }
 }

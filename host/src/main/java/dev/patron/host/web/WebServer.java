@@ -1,9 +1,15 @@
 package dev.patron.host.web;
 
 import dev.patron.host.Patron;
+import dev.patron.host.plugins.PluginSettingsService;
+import dev.patron.host.plugins.SettingsValidator;
 import dev.patron.host.store.AsyncStore;
 import dev.patron.host.web.api.ApiRouter;
 import dev.patron.host.web.console.ConsoleRoutes;
+import dev.patron.host.web.console.PluginAssets;
+import dev.patron.host.web.console.PluginConsole;
+import dev.patron.host.web.plugins.PluginApiDispatcher;
+import dev.patron.host.web.plugins.PluginWebRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -12,36 +18,66 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The HTTP server: API, console and the console's static assets on one port. */
+/**
+ * The HTTP server: API, console, the console's static assets and what plugins contribute, on one
+ * port. It also applies plugin enable/disable choices stored elsewhere (the CLI, another
+ * instance) every few seconds.
+ */
 public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** How often stored plugin states are compared with the running ones. */
+    static final long STATE_SYNC_MILLIS = 5_000;
+    /** How often due scheduled jobs are looked for. */
+    static final long JOB_TICK_MILLIS = 30_000;
 
     private final Vertx vertx;
     private final Patron patron;
     private final AsyncStore store;
+    private final PluginWebRegistry registry;
     private final ExecutorService scoringRunner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "patron-scoring-run");
         thread.setDaemon(true);
         return thread;
     });
+    private final dev.patron.host.jobs.JobScheduler jobs;
     private HttpServer server;
+    private long stateSync = -1;
+    private long jobTick = -1;
 
     public WebServer(Vertx vertx, Patron patron) {
         this.vertx = vertx;
         this.patron = patron;
         this.store = new AsyncStore(vertx, patron.store());
+        this.registry = new PluginWebRegistry(patron.plugins(), patron.calls());
+        patron.plugins().addListener(registry);
+        this.jobs = new dev.patron.host.jobs.JobScheduler(patron.store(), patron.plugins(), patron.calls(), patron.clock(),
+                patron.config().zone());
     }
 
     /** Starts listening on the configured address; the future holds the actual port (useful with port 0). */
     public Future<Integer> start() {
         Router router = Router.router(vertx);
         router.route("/assets/*").handler(StaticHandler.create("webroot/assets").setCachingEnabled(true).setMaxAgeSeconds(3600));
-        ApiRouter.mount(router, vertx, patron, store, scoringRunner);
-        new ConsoleRoutes(vertx, patron, store).mount(router);
+        new PluginAssets(vertx, patron.plugins()).mount(router);
+        PluginSettingsService settings = new PluginSettingsService(patron.store(), patron.plugins(), patron.settings(), patron.calls(),
+                new SettingsValidator(patron.config().currency()), patron.clock());
+        ApiRouter.mount(router, vertx, patron, store, scoringRunner, settings,
+                new PluginApiDispatcher(vertx, registry, patron.calls()));
+        new ConsoleRoutes(vertx, patron, store, registry, new PluginConsole(registry, patron.calls())).mount(router);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(patron.config().httpHost())
                 .setPort(patron.config().httpPort())
                 .setCompressionSupported(true);
+        stateSync = vertx.setPeriodic(STATE_SYNC_MILLIS, id -> vertx.executeBlocking(() -> {
+            patron.plugins().applyStoredStates();
+            return null;
+        }, false).onFailure(e -> LOG.warn("could not apply stored plugin states: {}", e.getMessage())));
+        jobTick = vertx.setPeriodic(JOB_TICK_MILLIS, id -> vertx.executeBlocking(jobs::tick, false)
+                .onFailure(e -> LOG.warn("could not start scheduled jobs: {}", e.getMessage())));
         return vertx.createHttpServer(options).requestHandler(router).listen().map(s -> {
             server = s;
             return s.actualPort();
@@ -50,6 +86,14 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (stateSync >= 0) {
+            vertx.cancelTimer(stateSync);
+        }
+        if (jobTick >= 0) {
+            vertx.cancelTimer(jobTick);
+        }
+        jobs.close();
+        patron.plugins().removeListener(registry);
         if (server != null) {
             server.close().toCompletionStage().toCompletableFuture().join();
         }

@@ -3,6 +3,9 @@ package dev.patron.host.plugins.install;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -15,9 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 /**
  * One pass over a jar's entries, as read from its central directory (what a class loader sees):
@@ -40,13 +41,11 @@ final class ArchiveScan {
     private final Map<String, Set<String>> bundled = new LinkedHashMap<>();
     private final List<String> contentProblems = new ArrayList<>();
     private final Budget outer;
-    private final Budget nested;
 
     private ArchiveScan(String label, InspectionLimits limits) {
         this.label = label;
         this.limits = limits;
         this.outer = new Budget(limits.maxUncompressedBytes());
-        this.nested = new Budget(limits.maxUncompressedBytes());
     }
 
     /**
@@ -163,42 +162,40 @@ final class ArchiveScan {
         }
     }
 
-    /** Lists a nested jar's entries for host packages; its inflated bytes count against the nested budget. */
-    private void scanNested(InputStream in, String where) {
-        ZipInputStream zin = new ZipInputStream(in);
-        int count = 0;
+    /**
+     * Lists a nested jar's entries for host packages. The jar is copied to a temporary file and read
+     * through its central directory, as a class loader would: a streaming read can be fooled (a
+     * prefix before the zip data hides every entry), and only names are needed, so nothing inside it
+     * is inflated.
+     */
+    private void scanNested(InputStream in, String where) throws IOException {
+        Path temp = Files.createTempFile("patron-nested-", ".jar");
         try {
-            for (ZipEntry entry = zin.getNextEntry(); entry != null; entry = zin.getNextEntry()) {
-                if (++count > limits.maxEntries()) {
-                    contentProblems.add(label + " contains " + where + ", which has more than " + limits.maxEntries()
-                            + " entries: leave host libraries out (scope provided) and check that it is not a zip bomb");
-                    return;
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            try (ZipFile nested = new ZipFile(temp.toFile())) {
+                if (nested.size() > limits.maxEntries()) {
+                    contentProblems.add(label + " contains " + where + ", which has " + nested.size() + " entries, more than the "
+                            + limits.maxEntries() + " allowed: leave host libraries out (scope provided)");
                 }
-                HostProvidedPackages.packageOf(entry.getName()).ifPresent(prefix -> bundledIn(where, prefix));
-                nested.spend(drain(zin));
+                Enumeration<? extends ZipEntry> entries = nested.entries();
+                while (entries.hasMoreElements()) {
+                    HostProvidedPackages.packageOf(entries.nextElement().getName()).ifPresent(prefix -> bundledIn(where, prefix));
+                }
+            } catch (IOException e) {
+                contentProblems.add(label + " contains " + where + ", which cannot be read as a jar (" + e.getMessage()
+                        + "), so it cannot be checked for host libraries: remove it or rebuild it");
             }
-        } catch (OverBudget e) {
-            if (e.budget != nested) {
-                throw e;
-            }
-            contentProblems.add(label + " contains nested jars that expand to more than " + bytes(limits.maxUncompressedBytes())
-                    + " (reached in " + where + "): leave host libraries out (scope provided) and check that it is not a zip bomb");
-        } catch (ZipException e) {
-            contentProblems.add(label + " contains " + where + ", which cannot be read as a jar (" + e.getMessage()
-                    + "), so it cannot be checked for host libraries: remove it or rebuild it");
-        } catch (IOException e) {
-            contentProblems.add(label + " contains " + where + ", which could not be read (" + e.getMessage()
-                    + "): remove it or rebuild the jar with mvn package");
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 
-    private static long drain(InputStream in) throws IOException {
+    /** Reads {@code in} to its end, so that every byte is counted. */
+    private static void drain(InputStream in) throws IOException {
         byte[] buffer = new byte[8192];
-        long total = 0;
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            total += n;
+        while (in.read(buffer) >= 0) {
+            // counted by Counted
         }
-        return total;
     }
 
     static String bytes(long n) {
@@ -224,7 +221,7 @@ final class ArchiveScan {
         void spend(long n) {
             used += n;
             if (used > limit) {
-                throw new OverBudget(this);
+                throw new OverBudget();
             }
         }
     }
@@ -232,11 +229,9 @@ final class ArchiveScan {
     /** Thrown, unchecked, to abandon a scan the moment a budget is exceeded. */
     private static final class OverBudget extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final transient Budget budget;
 
-        OverBudget(Budget budget) {
+        OverBudget() {
             super(null, null, false, false);
-            this.budget = budget;
         }
     }
 

@@ -5,8 +5,8 @@ package dev.patron.host.plugins.install;
  * a jar of millions of entries) is refused instead of exhausting memory, disk or time. The inspector
  * counts the bytes it actually inflates rather than trusting the sizes a zip declares.
  *
- * @param maxUncompressedBytes the most the jar's entries may expand to in total; nested jars' own
- *                             entries get a second budget of the same size
+ * @param maxUncompressedBytes the most the jar's entries may expand to in total (a nested jar counts
+ *                             with its own size: only its entry names are read, nothing in it is inflated)
  * @param maxEntries           the most entries the jar, and each nested jar, may have
  * @param maxCompressionRatio  the highest uncompressed-to-compressed ratio allowed for an entry that
  *                             expands to at least {@code ratioFloorBytes}

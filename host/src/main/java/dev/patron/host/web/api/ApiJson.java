@@ -58,6 +58,7 @@ final class ApiJson {
                 .put("requires", info.requires())
                 .put("dependencies", info.dependencies())
                 .put("state", info.state())
+                .put("enabled", info.enabled())
                 .put("error", info.error());
     }
 }

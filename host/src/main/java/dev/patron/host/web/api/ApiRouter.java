@@ -1,6 +1,8 @@
 package dev.patron.host.web.api;
 
 import dev.patron.host.Patron;
+import dev.patron.host.plugins.PluginSettingsService;
+import dev.patron.host.web.plugins.PluginApiDispatcher;
 import dev.patron.host.store.AsyncStore;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -16,13 +18,15 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
-    public static void mount(Router router, Vertx vertx, Patron patron, AsyncStore store, Executor scoringRunner) {
+    public static void mount(Router router, Vertx vertx, Patron patron, AsyncStore store, Executor scoringRunner,
+                             PluginSettingsService settings, PluginApiDispatcher pluginRoutes) {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         new HealthRoutes(vertx, patron, store).mount(router);
         new CustomerRoutes(vertx, patron, store).mount(router);
         new OrderRoutes(vertx, patron).mount(router);
         new ScoringRoutes(vertx, patron, scoringRunner).mount(router);
-        new PluginRoutes(vertx, patron).mount(router);
+        new PluginRoutes(vertx, patron, settings).mount(router);
+        pluginRoutes.mount(router);
         router.route("/api/*").failureHandler(Problems::handle);
         router.route("/api/*").handler(ctx -> ctx.fail(404));
     }

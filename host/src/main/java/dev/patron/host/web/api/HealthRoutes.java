@@ -1,6 +1,8 @@
 package dev.patron.host.web.api;
 
 import dev.patron.host.Patron;
+import dev.patron.api.health.HealthCheck;
+import dev.patron.host.plugins.PluginExtension;
 import dev.patron.host.plugins.PluginInfo;
 import dev.patron.host.store.AsyncStore;
 import io.vertx.core.Vertx;
@@ -13,6 +15,8 @@ import io.vertx.ext.web.RoutingContext;
  * reported but a failed plugin does not make the host unhealthy: the others still serve.
  */
 final class HealthRoutes {
+
+    private static final java.time.Duration CHECK_LIMIT = java.time.Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final Patron patron;
@@ -28,6 +32,16 @@ final class HealthRoutes {
         router.get("/health").handler(this::health);
     }
 
+    private JsonObject checkJson(PluginExtension<HealthCheck> check) {
+        try {
+            HealthCheck.Health health = patron.calls().call(check.pluginId(), "health check", check.classLoader(), CHECK_LIMIT,
+                    () -> check.extension().check());
+            return new JsonObject().put("up", health.up()).put("detail", health.detail());
+        } catch (RuntimeException e) {
+            return new JsonObject().put("up", false).put("detail", e.getMessage());
+        }
+    }
+
     private void health(RoutingContext ctx) {
         store.read(c -> patron.shop().countCustomers(c))
                 .compose(customers -> vertx.executeBlocking(() -> {
@@ -35,7 +49,12 @@ final class HealthRoutes {
                     for (PluginInfo p : patron.plugins().list()) {
                         plugins.put(p.id(), p.state());
                     }
-                    return new JsonObject().put("status", "UP").put("store", "UP").put("customers", customers).put("plugins", plugins);
+                    JsonObject checks = new JsonObject();
+                    for (PluginExtension<HealthCheck> check : patron.plugins().extensions(HealthCheck.class)) {
+                        checks.put(check.pluginId(), checkJson(check));
+                    }
+                    return new JsonObject().put("status", "UP").put("store", "UP").put("customers", customers).put("plugins", plugins)
+                            .put("checks", checks);
                 }, false))
                 .onSuccess(ctx::json)
                 .onFailure(e -> ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")

@@ -51,6 +51,12 @@ public final class Problems {
     }
 
     public static void send(RoutingContext ctx, int status, String title, String detail, List<FieldError> errors) {
+        send(ctx, status, title, detail, errors, java.util.Map.of());
+    }
+
+    /** With extension members, e.g. {@code balance} on a refused redemption. */
+    public static void send(RoutingContext ctx, int status, String title, String detail, List<FieldError> errors,
+                            java.util.Map<String, Object> extensions) {
         if (ctx.response().ended()) {
             return;
         }
@@ -65,6 +71,11 @@ public final class Problems {
             errors.forEach(e -> list.add(new JsonObject().put("field", e.field()).put("message", e.message())));
             body.put("errors", list);
         }
+        extensions.forEach((key, value) -> {
+            if (!body.containsKey(key)) {
+                body.put(key, value);
+            }
+        });
         ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encodePrettily());
     }
 

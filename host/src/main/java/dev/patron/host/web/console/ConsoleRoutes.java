@@ -34,13 +34,16 @@ public final class ConsoleRoutes {
     private final Vertx vertx;
     private final Patron patron;
     private final AsyncStore store;
+    private final PluginConsole plugins;
     private final ConsoleTemplates templates = new ConsoleTemplates();
     private final ScoreRepository scores = new ScoreRepository();
 
-    public ConsoleRoutes(Vertx vertx, Patron patron, AsyncStore store) {
+    public ConsoleRoutes(Vertx vertx, Patron patron, AsyncStore store, dev.patron.host.web.plugins.PluginWebRegistry registry,
+                         PluginConsole plugins) {
         this.vertx = vertx;
         this.patron = patron;
         this.store = store;
+        this.plugins = plugins;
     }
 
     public void mount(Router router) {
@@ -48,6 +51,9 @@ public final class ConsoleRoutes {
         router.get("/console").handler(this::dashboard);
         router.get("/console/customers").handler(this::customers);
         router.get("/console/customers/:id").handler(this::customer);
+        router.get("/console/plugins").handler(this::pluginList);
+        router.get("/console/plugins/:pluginId").handler(this::pluginPage);
+        router.get("/console/plugins/:pluginId/*").handler(this::pluginPage);
         router.route("/console/*").failureHandler(this::failure);
     }
 
@@ -108,7 +114,36 @@ public final class ConsoleRoutes {
             }
             model.put("panels", panels);
             return model;
-        }).onSuccess(model -> render(ctx, "customer.ftlh", model)).onFailure(ctx::fail);
+        }).compose(model -> vertx.executeBlocking(() -> {
+            model.put("pluginPanels", plugins.panels(id, locale(ctx), "admin"));
+            return model;
+        }, false)).onSuccess(model -> render(ctx, "customer.ftlh", model)).onFailure(ctx::fail);
+    }
+
+    private void pluginList(RoutingContext ctx) {
+        vertx.executeBlocking(() -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("plugins", patron.plugins().list());
+            model.put("apiVersion", dev.patron.api.PluginApi.VERSION);
+            return model;
+        }, false).onSuccess(model -> render(ctx, "plugins.ftlh", model)).onFailure(ctx::fail);
+    }
+
+    private void pluginPage(RoutingContext ctx) {
+        String pluginId = ctx.pathParam("pluginId");
+        String prefix = "/console/plugins/" + pluginId;
+        String rest = ctx.normalizedPath().length() > prefix.length() ? ctx.normalizedPath().substring(prefix.length()) : "/";
+        Map<String, java.util.List<String>> query = new LinkedHashMap<>();
+        ctx.queryParams().forEach(e -> query.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        Locale locale = locale(ctx);
+        vertx.executeBlocking(() -> plugins.page(pluginId, rest, query, locale, "admin")
+                        .orElseThrow(() -> new NotFoundException("no running plugin " + pluginId + " has a page at " + rest)), false)
+                .onSuccess(page -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("page", page);
+                    render(ctx, "plugin-page.ftlh", model);
+                })
+                .onFailure(ctx::fail);
     }
 
     private void render(RoutingContext ctx, String template, Map<String, Object> model) {
@@ -118,7 +153,10 @@ public final class ConsoleRoutes {
         model.put("path", ctx.request().path());
         model.put("currency", patron.config().currency().getCurrencyCode());
         model.put("fmt", new Formats(patron, patron.config().zone()));
-        vertx.executeBlocking(() -> templates.render(template, model), false)
+        vertx.executeBlocking(() -> {
+            model.put("pluginNav", plugins.navigation(messages.locale()));
+            return templates.render(template, model);
+        }, false)
                 .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                         .putHeader("X-Content-Type-Options", "nosniff")
                         .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:")
@@ -142,6 +180,7 @@ public final class ConsoleRoutes {
         model.put("t", messages);
         model.put("lang", messages.locale().getLanguage());
         model.put("path", ctx.request().path());
+        model.put("pluginNav", java.util.List.of());
         ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
                 .end(templates.render("error.ftlh", model));
     }

@@ -20,9 +20,18 @@ public final class ConsoleTemplates {
 
     private final Configuration configuration;
 
+    /** The host's own templates. */
     public ConsoleTemplates() {
+        this(ConsoleTemplates.class.getClassLoader(), "/templates/host");
+    }
+
+    /**
+     * Templates under {@code basePackagePath} of {@code loader}: a plugin's come from its own class
+     * loader under {@code /templates/<plugin id>}, so no plugin can be served another's template.
+     */
+    public ConsoleTemplates(ClassLoader loader, String basePackagePath) {
         configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setTemplateLoader(new ClassTemplateLoader(ConsoleTemplates.class.getClassLoader(), "/templates/host"));
+        configuration.setTemplateLoader(new ClassTemplateLoader(loader, basePackagePath));
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
         configuration.setRecognizeStandardFileExtensions(true);

@@ -16,12 +16,33 @@ import java.util.ResourceBundle;
  */
 public final class Messages implements TemplateMethodModelEx {
 
-    private final ResourceBundle bundle;
+    private final List<ResourceBundle> bundles;
     private final Locale locale;
 
+    /** The host's console texts. */
     public Messages(Locale locale) {
+        this(locale, List.of(bundle("i18n/console", locale, Messages.class.getClassLoader())));
+    }
+
+    private Messages(Locale locale, List<ResourceBundle> bundles) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("i18n/console", locale, Messages.class.getClassLoader(),
+        this.bundles = bundles;
+    }
+
+    /** A plugin's texts ({@code i18n/<id>/messages*.properties} in its jar), falling back to the host's. */
+    public static Messages forPlugin(String pluginId, ClassLoader pluginLoader, Locale locale) {
+        List<ResourceBundle> chain = new java.util.ArrayList<>();
+        try {
+            chain.add(bundle("i18n/" + pluginId + "/messages", locale, pluginLoader));
+        } catch (MissingResourceException e) {
+            // the plugin ships no texts: the host's serve
+        }
+        chain.add(bundle("i18n/console", locale, Messages.class.getClassLoader()));
+        return new Messages(locale, chain);
+    }
+
+    private static ResourceBundle bundle(String base, Locale locale, ClassLoader loader) {
+        return ResourceBundle.getBundle(base, locale, loader,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -30,10 +51,14 @@ public final class Messages implements TemplateMethodModelEx {
     }
 
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
+        String pattern = null;
+        for (ResourceBundle bundle : bundles) {
+            if (bundle.containsKey(key)) {
+                pattern = bundle.getString(key);
+                break;
+            }
+        }
+        if (pattern == null) {
             return key;
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);

@@ -46,4 +46,16 @@ record TestContext(PluginSettings settings, Currency currency) implements Plugin
     public Logger logger() {
         return NOPLogger.NOP_LOGGER;
     }
+
+    /** The RFM plugin does no IO: scoring is a pure function of the summaries. */
+    @Override
+    public dev.patron.api.data.PluginStore store() {
+        return null;
+    }
+
+    /** The RFM plugin raises no alerts. */
+    @Override
+    public dev.patron.api.alerts.Alerts alerts() {
+        return null;
+    }
 }

@@ -1,0 +1,3 @@
+CREATE TABLE customer_notes (
+  customer_id TEXT PRIMARY KEY
+);
