@@ -47,7 +47,9 @@ final class PatronUnderTest implements AutoCloseable {
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         try (Stream<Path> jars = Files.list(DIST.resolve("plugins"))) {
             for (Path jar : jars.toList()) {
-                Files.copy(jar, plugins.resolve(jar.getFileName()));
+                if (!Files.exists(plugins.resolve(jar.getFileName()))) {
+                    Files.copy(jar, plugins.resolve(jar.getFileName()));
+                }
             }
         }
         Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
@@ -81,6 +83,12 @@ final class PatronUnderTest implements AutoCloseable {
 
     HttpResponse<String> post(String path, JsonObject body) {
         return post(path, body.encode());
+    }
+
+    HttpResponse<String> put(String path, JsonObject body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.encode())));
     }
 
     static JsonObject json(HttpResponse<String> response) {

@@ -21,7 +21,8 @@ final class TestHandlers {
     static final class FailsOnRefund implements ShopEventHandler {
         @Override
         public void orderPlaced(OrderPlaced event, PluginDatabase db) {
-            db.update("INSERT INTO testkit_demo_notes (customer_id, note) VALUES (?, ?)", event.customerId(), "ordered");
+            db.update("INSERT INTO testkit_demo_notes (customer_id, note) VALUES (?, ?) ON CONFLICT (customer_id) DO NOTHING",
+                    event.customerId(), "ordered");
         }
 
         @Override

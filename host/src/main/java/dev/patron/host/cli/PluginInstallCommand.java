@@ -46,7 +46,7 @@ public final class PluginInstallCommand implements Callable<Integer> {
             InstallResult result = new PluginInstaller().install(file, config.pluginsDir());
             out.println("installed plugin " + result.id() + " " + result.version()
                     + (result.upgraded() ? " (upgraded from " + result.previousVersion() + ")" : "")
-                    + " into " + config.pluginsDir() + "; restart patron serve to load it");
+                    + " into " + config.pluginsDir() + "; a running patron serve starts it within seconds");
             out.flush();
             return 0;
         } catch (PluginRejectedException e) {

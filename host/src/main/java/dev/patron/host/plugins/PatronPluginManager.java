@@ -108,6 +108,11 @@ final class PatronPluginManager extends DefaultPluginManager {
         return dependencyProblems;
     }
 
+    /** Reads a jar's descriptor without loading it. */
+    org.pf4j.PluginDescriptor describe(Path jar) {
+        return getPluginDescriptorFinder().find(jar);
+    }
+
     void forgetExtensions(ClassLoader pluginClassLoader) {
         extensions.forget(pluginClassLoader);
     }

@@ -101,6 +101,7 @@ public final class PluginHost implements AutoCloseable {
      * last look. Called periodically by the server.
      */
     public synchronized void applyStoredStates() {
+        syncFolder();
         status.reload();
         for (PluginWrapper plugin : new ArrayList<>(manager.getPlugins())) {
             String id = plugin.getPluginId();
@@ -274,6 +275,87 @@ public final class PluginHost implements AutoCloseable {
                     + String.join(", ", manager.getPlugins().stream().map(PluginWrapper::getPluginId).sorted().toList()));
         }
         return plugin;
+    }
+
+    /**
+     * Picks up changes to the plugins folder without a restart: a new jar is loaded and started,
+     * a deleted jar's plugin is stopped and unloaded, and a jar replaced by another version of the
+     * same plugin (an upgrade by {@code patron plugins install}) swaps the old plugin for the new.
+     */
+    public synchronized void syncFolder() {
+        if (!Files.isDirectory(pluginsDir)) {
+            return;
+        }
+        java.util.Set<Path> jars = new java.util.HashSet<>();
+        try (var files = Files.list(pluginsDir)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".jar") && !f.getFileName().toString().startsWith("."))
+                    .forEach(f -> jars.add(f.toAbsolutePath().normalize()));
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot list plugins folder {}: {}", pluginsDir, e.getMessage());
+            return;
+        }
+        java.util.Set<Path> loaded = new java.util.HashSet<>();
+        for (PluginWrapper plugin : new ArrayList<>(manager.getPlugins())) {
+            Path path = plugin.getPluginPath().toAbsolutePath().normalize();
+            loaded.add(path);
+            if (!jars.contains(path)) {
+                unload(plugin.getPluginId(), "its jar was removed");
+            }
+        }
+        for (Path jar : jars) {
+            if (!loaded.contains(jar)) {
+                loadNew(jar);
+            }
+        }
+    }
+
+    private void unload(String id, String why) {
+        List<String> wasStarted = startedIds();
+        try {
+            if (isStarted(id)) {
+                manager.stopPlugin(id);
+            }
+            notifyStopped(wasStarted);
+            manager.unloadPlugin(id);
+            errors.remove(id);
+            contexts.remove(id);
+            LOG.info("plugin {} unloaded: {}", id, why);
+        } catch (RuntimeException e) {
+            LOG.warn("plugin {} did not unload cleanly: {}", id, e.getMessage());
+        }
+    }
+
+    private void loadNew(Path jar) {
+        String id;
+        try {
+            id = manager.describe(jar).getPluginId();
+        } catch (RuntimeException e) {
+            LOG.warn("ignoring {}: not a readable plugin jar ({})", jar.getFileName(), e.getMessage());
+            return;
+        }
+        if (manager.getPlugin(id) != null) {
+            unload(id, "replaced by " + jar.getFileName());
+        }
+        try {
+            manager.loadPlugin(jar);
+        } catch (RuntimeException e) {
+            errors.put(id, "cannot load " + jar.getFileName() + ": " + messageOf(e));
+            LOG.error("plugin {}: cannot load {}: {}", id, jar.getFileName(), messageOf(e));
+            return;
+        }
+        PluginWrapper plugin = manager.getPlugin(id);
+        if (plugin == null) {
+            return;
+        }
+        if (plugin.getPluginState() == PluginState.DISABLED) {
+            String reason = disabledReason(plugin);
+            if (reason != null) {
+                errors.put(id, reason);
+            }
+            return;
+        }
+        LOG.info("plugin {} {} found in {}; starting it", id, plugin.getDescriptor().getVersion(), jar.getFileName());
+        startOne(id);
     }
 
     /** Why a DISABLED plugin cannot run, or null when an operator disabled it. */

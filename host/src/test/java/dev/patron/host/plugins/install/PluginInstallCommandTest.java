@@ -40,7 +40,7 @@ class PluginInstallCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString().strip()).isEqualTo("installed plugin basket-size 1.2.0 into " + plugins()
-                + "; restart patron serve to load it");
+                + "; a running patron serve starts it within seconds");
         assertThat(plugins().resolve("basket-size-1.2.0.jar")).isRegularFile();
     }
 

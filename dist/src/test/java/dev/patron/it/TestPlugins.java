@@ -1,0 +1,122 @@
+package dev.patron.it;
+
+/** The small plugins the platform tests install, each exercising one extension point. */
+final class TestPlugins {
+
+    private TestPlugins() {
+    }
+
+    /** Routes, a page with a nav entry, a customer panel, an asset, messages, a migration and settings. */
+    static TestPlugin hello(String version) {
+        return TestPlugin.plugin("hello").version(version)
+                .java("HelloWeb", """
+                        import dev.patron.api.web.*;
+                        import java.util.*;
+                        @org.pf4j.Extension
+                        public class HelloWeb implements WebContribution {
+                          private final dev.patron.api.PluginContext context;
+                          public HelloWeb(dev.patron.api.PluginContext context) { this.context = context; }
+                          public List<ApiRoute> routes() {
+                            return List.of(
+                              ApiRoute.get("/greeting", "Says hello", r -> ApiResponse.ok(Map.of(
+                                  "text", context.settings().text("greeting", "Hello") + ", " + r.queryParameter("name").orElse("world"),
+                                  "version", context.pluginVersion()))),
+                              ApiRoute.post("/greetings/:id", "Stores a greeting", r -> {
+                                String text = String.valueOf(r.bodyObject().get("text"));
+                                if (text.isBlank()) {
+                                  throw new ApiProblem(400, "Invalid input", "text is blank", Map.of("text", "must not be blank"), Map.of());
+                                }
+                                context.store().write(db -> db.update("INSERT INTO hello_greetings (id, text) VALUES (?, ?)", r.pathParameter("id"), text));
+                                return ApiResponse.created(Map.of("id", r.pathParameter("id")));
+                              }));
+                          }
+                          public List<ConsolePage> pages() {
+                            return List.of(new ConsolePage("/", "hello.nav", "hello.title", r -> new PageView("page.ftlh", Map.of("who", "shop"))));
+                          }
+                          public Optional<PageView> customerPanel(PageRequest request) {
+                            return Optional.of(new PageView("panel.ftlh", Map.of("customer", request.customerId())));
+                          }
+                        }
+                        """)
+                .java("HelloSettings", """
+                        import dev.patron.api.settings.*;
+                        import java.util.*;
+                        @org.pf4j.Extension
+                        public class HelloSettings implements SettingsSchema {
+                          public List<SettingField> fields() {
+                            return List.of(SettingField.text("greeting", "Hello").describedAs("Greeting", "The word to greet with."),
+                                SettingField.wholeNumber("times", 1).between(1.0, 10.0));
+                          }
+                          public List<String> validate(Map<String, String> values) {
+                            return values.get("greeting").isBlank() ? List.of("greeting must not be blank") : List.of();
+                          }
+                        }
+                        """)
+                .java("HelloHealth", """
+                        @org.pf4j.Extension
+                        public class HelloHealth implements dev.patron.api.health.HealthCheck {
+                          public Health check() { return Health.healthy(); }
+                        }
+                        """)
+                .resource("templates/hello/page.ftlh", "<p id=\"hello-page\">${t(\"hello.title\")}: hello ${who}</p>")
+                .resource("templates/hello/panel.ftlh", "<p class=\"hello-panel\">Hello ${customer}</p>")
+                .resource("i18n/hello/messages.properties", "hello.nav=Hello\nhello.title=Hello page\n")
+                .resource("assets/hello/hello.css", "p.hello-panel { color: green; }\n")
+                .resource("db/hello/V001__greetings.sql", "CREATE TABLE hello_greetings (id TEXT PRIMARY KEY, text TEXT NOT NULL);\n");
+    }
+
+    /** A scorer that throws for every customer. */
+    static TestPlugin brokenScorer() {
+        return TestPlugin.plugin("broken-scorer").java("Broken", """
+                import dev.patron.api.scoring.*;
+                import java.util.List;
+                @org.pf4j.Extension
+                public class Broken implements Scorer {
+                  public List<Score> score(CustomerSummary customer, Model model) {
+                    throw new IllegalStateException("broken on purpose for " + customer.id());
+                  }
+                }
+                """);
+    }
+
+    /** An event handler that never returns. */
+    static TestPlugin hangingHandler() {
+        return TestPlugin.plugin("hanging-handler").java("Hang", """
+                import dev.patron.api.events.*;
+                import dev.patron.api.data.PluginDatabase;
+                @org.pf4j.Extension
+                public class Hang implements ShopEventHandler {
+                  public void orderPlaced(OrderPlaced event, PluginDatabase db) {
+                    try {
+                      new java.util.concurrent.CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                }
+                """);
+    }
+
+    /** An event handler that records orders in its own table and fails on its first call only. */
+    static TestPlugin flakyHandler() {
+        return TestPlugin.plugin("flaky").java("Flaky", """
+                import dev.patron.api.events.*;
+                import dev.patron.api.data.PluginDatabase;
+                @org.pf4j.Extension
+                public class Flaky implements ShopEventHandler {
+                  static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+                  public void orderPlaced(OrderPlaced event, PluginDatabase db) {
+                    db.update("INSERT INTO flaky_seen (order_id) VALUES (?)", event.orderId());
+                    if (CALLS.incrementAndGet() == 1) {
+                      throw new IllegalStateException("first call fails");
+                    }
+                  }
+                }
+                """).resource("db/flaky/V001__seen.sql", "CREATE TABLE flaky_seen (order_id TEXT PRIMARY KEY);\n");
+    }
+
+    /** A plugin whose migration creates a table without its prefix. */
+    static TestPlugin badMigration() {
+        return TestPlugin.plugin("bad-migration").resource("db/bad-migration/V001__oops.sql", "CREATE TABLE customers_copy (id TEXT);\n");
+    }
+}
