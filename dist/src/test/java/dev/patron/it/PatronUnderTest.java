@@ -34,12 +34,31 @@ final class PatronUnderTest implements AutoCloseable {
     private final WebServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
+    private final String token;
 
     private PatronUnderTest(Patron patron, Vertx vertx, WebServer server, int port) {
         this.patron = patron;
         this.vertx = vertx;
         this.server = server;
         this.port = port;
+        this.token = patron.auth().tokens().create("tests", dev.patron.host.auth.Role.ADMIN, "tests").secret();
+    }
+
+    /** A token of another role, for authorisation tests. */
+    String token(dev.patron.host.auth.Role role) {
+        return patron.auth().tokens().create("tests-" + role.json(), role, "tests").secret();
+    }
+
+    /** Sends a request as-is: no token added. */
+    HttpResponse<String> sendRaw(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts Patron in {@code home} with the distribution's plugins and the given extra settings. */
@@ -72,7 +91,26 @@ final class PatronUnderTest implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
+        if (path.startsWith("/console")) {
+            return sendRaw(HttpRequest.newBuilder(URI.create(url(path))).header("Cookie", consoleCookie()).GET());
+        }
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
+    }
+
+    private String cookie;
+
+    /** Signs an admin in through the real sign-in form once and keeps the session cookie. */
+    synchronized String consoleCookie() {
+        if (cookie == null) {
+            String password = "correct horse battery staple";
+            patron.auth().users().add("tester", dev.patron.host.auth.Role.ADMIN, password);
+            HttpResponse<String> response = sendRaw(HttpRequest.newBuilder(URI.create(url("/console/login")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("name=tester&password=" + password.replace(" ", "+") + "&next=%2Fconsole")));
+            cookie = response.headers().firstValue("set-cookie").orElseThrow(() -> new AssertionError("no session cookie: "
+                    + response.statusCode() + " " + response.body())).split(";")[0];
+        }
+        return cookie;
     }
 
     HttpResponse<String> post(String path, String body) {
@@ -96,14 +134,7 @@ final class PatronUnderTest implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendRaw(request.header("Authorization", "Bearer " + token));
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class Patron implements AutoCloseable {
     private final PluginCalls calls;
     private final StoredPluginSettings settings;
     private final ShopJson json;
+    private final dev.patron.host.auth.Auth auth;
 
     private Patron(PatronConfig config, Clock clock, Store store, PluginHost plugins, ScoringEngine engine, ShopRepository shop,
                    ShopService writes, PluginCalls calls, StoredPluginSettings settings) {
@@ -49,6 +50,12 @@ public final class Patron implements AutoCloseable {
         this.calls = calls;
         this.settings = settings;
         this.json = new ShopJson(config.currency(), clock);
+        this.auth = dev.patron.host.auth.Auth.over(store, clock);
+    }
+
+    /** Users, tokens, sessions and the audit log. */
+    public dev.patron.host.auth.Auth auth() {
+        return auth;
     }
 
     /** Opens the store, applies pending migrations and starts the plugins. */

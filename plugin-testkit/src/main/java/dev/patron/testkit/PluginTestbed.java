@@ -88,14 +88,14 @@ import org.pf4j.ExtensionPoint;
  * <pre>{@code
  * @Test
  * void classifiesByAverageBasket(@TempDir Path dir) {
- *     try (PluginTestbed bed = PluginTestbed.forPlugin("basket-size").settings(Map.of("thresholds.large", "100.00")).start(dir)) {
+ *     try (PluginTestbed bed = PluginTestbed.forPlugin("basket-size").settings(Map.of("tiers.large", "100.00")).start(dir)) {
  *         bed.migrate();
  *         bed.customer("c-1", Map.of("role", "owner"));
  *         bed.order("o-1", "c-1", "2026-01-02T10:00:00Z", 129_90);
  *         bed.refund("r-1", "o-1", 20_00, "2026-01-05T09:00:00Z");
  *         Map<String, List<Score>> scores = bed.score(bed.extension(BasketSizeScorer.class), LocalDate.parse("2026-06-30"));
- *         bed.deliver(bed.extension(BigBasketAlerts.class));
- *         List<String> ids = bed.query("SELECT order_id FROM basket_size_big_orders", row -> row.text("order_id"));
+ *         bed.deliver(bed.extension(PremiumBasketAlerts.class));
+ *         List<String> ids = bed.query("SELECT order_id FROM basket_size_premium_orders", row -> row.text("order_id"));
  *     }
  * }
  * }</pre>

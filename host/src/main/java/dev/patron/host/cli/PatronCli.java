@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code bin/patron}: the command-line entry point. */
 @Command(name = "patron", mixinStandardHelpOptions = true, versionProvider = PatronCli.Version.class,
         description = "Patron, a customer-value engine for shops.",
-        subcommands = {ServeCommand.class, ScoreCommand.class, DemoDataCommand.class, PluginsCommand.class,
+        subcommands = {ServeCommand.class, ScoreCommand.class, DemoDataCommand.class, PluginsCommand.class, UsersCommand.class,
+            TokensCommand.class,
             CommandLine.HelpCommand.class})
 public final class PatronCli {
 
@@ -21,8 +22,12 @@ public final class PatronCli {
         CommandLine cli = new CommandLine(new PatronCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException || e instanceof StoreException || e instanceof IllegalStateException
-                    || e instanceof dev.patron.host.shop.InvalidInputException) {
-                commandLine.getErr().println("patron: " + e.getMessage());
+                    || e instanceof IllegalArgumentException || e instanceof dev.patron.host.shop.InvalidInputException) {
+                if (e instanceof dev.patron.host.shop.InvalidInputException invalid) {
+                    invalid.errors().forEach(error -> commandLine.getErr().println("patron: " + error.field() + " " + error.message()));
+                } else {
+                    commandLine.getErr().println("patron: " + e.getMessage());
+                }
                 return 2;
             }
             throw e;

@@ -55,6 +55,12 @@ final class ServeCommand implements Callable<Integer> {
             } else {
                 System.out.println("demo: the database already holds " + customers + " customers; starting with them");
             }
+            if (patron.auth().users().count() == 0) {
+                String password = dev.patron.host.auth.Secrets.random(12);
+                patron.auth().users().add("demo", dev.patron.host.auth.Role.ADMIN, password);
+                patron.auth().audit().record("demo", "user.add", "demo", "admin");
+                System.out.println("demo: sign in as 'demo' with password " + password + " (an administrator; shown only now)");
+            }
         }
         Vertx vertx = Vertx.vertx();
         WebServer server = new WebServer(vertx, patron);

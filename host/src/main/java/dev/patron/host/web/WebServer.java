@@ -67,7 +67,8 @@ public final class WebServer implements AutoCloseable {
                 new SettingsValidator(patron.config().currency()), patron.clock());
         ApiRouter.mount(router, vertx, patron, store, scoringRunner, settings,
                 new PluginApiDispatcher(vertx, registry, patron.calls()));
-        new ConsoleRoutes(vertx, patron, store, registry, new PluginConsole(registry, patron.calls())).mount(router);
+        new ConsoleRoutes(vertx, patron, store, registry, new PluginConsole(registry, patron.calls()), settings)
+                .mount(router, setupCode());
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(patron.config().httpHost())
                 .setPort(patron.config().httpPort())
@@ -82,6 +83,20 @@ public final class WebServer implements AutoCloseable {
             server = s;
             return s.actualPort();
         });
+    }
+
+    /**
+     * While no user exists, a one-time code for the first-run setup page, printed in the log: only
+     * someone who can read the server's output can create the first admin.
+     */
+    private String setupCode() {
+        if (patron.auth().users().count() > 0) {
+            return null;
+        }
+        String code = dev.patron.host.auth.Secrets.random(9);
+        LOG.warn("no user exists yet: open /console/setup and enter the one-time code {} to create the first admin"
+                + " (or run 'patron users add NAME --role admin')", code);
+        return code;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.patron.host.web.api;
 
 import dev.patron.host.Patron;
+import dev.patron.host.web.auth.ApiAuthHandler;
 import dev.patron.host.plugins.PluginSettingsService;
 import dev.patron.host.web.plugins.PluginApiDispatcher;
 import dev.patron.host.store.AsyncStore;
@@ -22,6 +23,7 @@ public final class ApiRouter {
                              PluginSettingsService settings, PluginApiDispatcher pluginRoutes) {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         new HealthRoutes(vertx, patron, store).mount(router);
+        router.route("/api/v1/*").handler(new ApiAuthHandler(vertx, patron.auth()));
         new CustomerRoutes(vertx, patron, store).mount(router);
         new OrderRoutes(vertx, patron).mount(router);
         new ScoringRoutes(vertx, patron, scoringRunner).mount(router);

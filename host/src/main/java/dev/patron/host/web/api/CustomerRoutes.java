@@ -1,5 +1,8 @@
 package dev.patron.host.web.api;
 
+import dev.patron.host.auth.Role;
+import dev.patron.host.web.auth.Access;
+
 import dev.patron.host.Patron;
 import dev.patron.host.scoring.ScoreRepository;
 import dev.patron.host.shop.Customer;
@@ -36,10 +39,10 @@ final class CustomerRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/customers").handler(this::upsert);
-        router.get("/api/v1/customers").handler(this::list);
-        router.get("/api/v1/customers/:id").handler(this::one);
-        router.get("/api/v1/customers/:id/scores").handler(this::scores);
+        router.post("/api/v1/customers").handler(Access.require(Role.STAFF)).handler(this::upsert);
+        router.get("/api/v1/customers").handler(Access.require(Role.VIEWER)).handler(this::list);
+        router.get("/api/v1/customers/:id").handler(Access.require(Role.VIEWER)).handler(this::one);
+        router.get("/api/v1/customers/:id/scores").handler(Access.require(Role.VIEWER)).handler(this::scores);
     }
 
     private void upsert(RoutingContext ctx) {

@@ -1,5 +1,8 @@
 package dev.patron.host.web.api;
 
+import dev.patron.host.auth.Role;
+import dev.patron.host.web.auth.Access;
+
 import dev.patron.host.Patron;
 import dev.patron.host.shop.FieldError;
 import dev.patron.host.shop.InvalidInputException;
@@ -32,8 +35,8 @@ final class OrderRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/orders").handler(this::place);
-        router.post("/api/v1/orders/:id/refunds").handler(this::refund);
+        router.post("/api/v1/orders").handler(Access.require(Role.STAFF)).handler(this::place);
+        router.post("/api/v1/orders/:id/refunds").handler(Access.require(Role.STAFF)).handler(this::refund);
     }
 
     private void place(RoutingContext ctx) {

@@ -1,5 +1,8 @@
 package dev.patron.host.web.api;
 
+import dev.patron.host.auth.Role;
+import dev.patron.host.web.auth.Access;
+
 import dev.patron.api.settings.SettingField;
 import dev.patron.host.Patron;
 import dev.patron.host.plugins.PluginSettingsService;
@@ -33,11 +36,11 @@ final class PluginRoutes {
     }
 
     void mount(Router router) {
-        router.get("/api/v1/plugins").handler(this::list);
-        router.post("/api/v1/plugins/:id/enable").handler(ctx -> lifecycle(ctx, true));
-        router.post("/api/v1/plugins/:id/disable").handler(ctx -> lifecycle(ctx, false));
-        router.get("/api/v1/plugins/:id/settings").handler(this::readSettings);
-        router.put("/api/v1/plugins/:id/settings").handler(this::writeSettings);
+        router.get("/api/v1/plugins").handler(Access.require(Role.VIEWER)).handler(this::list);
+        router.post("/api/v1/plugins/:id/enable").handler(Access.require(Role.ADMIN)).handler(ctx -> lifecycle(ctx, true));
+        router.post("/api/v1/plugins/:id/disable").handler(Access.require(Role.ADMIN)).handler(ctx -> lifecycle(ctx, false));
+        router.get("/api/v1/plugins/:id/settings").handler(Access.require(Role.VIEWER)).handler(this::readSettings);
+        router.put("/api/v1/plugins/:id/settings").handler(Access.require(Role.ADMIN)).handler(this::writeSettings);
     }
 
     private void list(RoutingContext ctx) {
@@ -50,11 +53,14 @@ final class PluginRoutes {
 
     private void lifecycle(RoutingContext ctx, boolean enable) {
         String id = ctx.pathParam("id");
+        String actor = Access.actor(ctx);
         vertx.executeBlocking(() -> {
             if (patron.plugins().info(id).isEmpty()) {
                 throw new NotFoundException("no plugin " + id + " is installed");
             }
-            return enable ? patron.plugins().enable(id, "api") : patron.plugins().disable(id, "api");
+            var info = enable ? patron.plugins().enable(id, actor) : patron.plugins().disable(id, actor);
+            patron.auth().audit().record(actor, enable ? "plugin.enable" : "plugin.disable", id, info.state());
+            return info;
         }, false).onSuccess(info -> ctx.json(ApiJson.plugin(info))).onFailure(ctx::fail);
     }
 
@@ -80,7 +86,12 @@ final class PluginRoutes {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        vertx.executeBlocking(() -> settingsJson(settings.update(id, submitted, "api")), false)
+        String actor = Access.actor(ctx);
+        vertx.executeBlocking(() -> {
+            JsonObject result = settingsJson(settings.update(id, submitted, actor));
+            patron.auth().audit().record(actor, "plugin.settings", id, String.join(", ", submitted.keySet()));
+            return result;
+        }, false)
                 .onSuccess(ctx::json).onFailure(ctx::fail);
     }
 

@@ -37,6 +37,10 @@ public final class Problems {
             send(ctx, 400, "Malformed JSON", "the request body is not valid JSON: " + rootMessage(failure), List.of());
         } else if (failure instanceof ConflictException || failure instanceof RunInProgressException) {
             send(ctx, 409, "Conflict", failure.getMessage(), List.of());
+        } else if (failure instanceof dev.patron.host.web.auth.ApiAuthHandler.UnauthorizedException) {
+            send(ctx, 401, "Unauthorized", failure.getMessage(), List.of());
+        } else if (failure instanceof dev.patron.host.web.auth.Access.ForbiddenException) {
+            send(ctx, 403, "Forbidden", failure.getMessage(), List.of());
         } else if (failure instanceof NotFoundException) {
             send(ctx, 404, "Not found", failure.getMessage(), List.of());
         } else if (failure == null) {
@@ -82,6 +86,8 @@ public final class Problems {
     private static String titleOf(int status) {
         return switch (status) {
             case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 413 -> "Request too large";

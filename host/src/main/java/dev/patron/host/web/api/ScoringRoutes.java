@@ -1,5 +1,8 @@
 package dev.patron.host.web.api;
 
+import dev.patron.host.auth.Role;
+import dev.patron.host.web.auth.Access;
+
 import dev.patron.host.Patron;
 import dev.patron.host.scoring.RunRequest;
 import dev.patron.host.scoring.ScoringProgress;
@@ -36,8 +39,8 @@ final class ScoringRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/scoring/runs").handler(this::start);
-        router.get("/api/v1/scoring/runs/:id").handler(this::one);
+        router.post("/api/v1/scoring/runs").handler(Access.require(Role.STAFF)).handler(this::start);
+        router.get("/api/v1/scoring/runs/:id").handler(Access.require(Role.VIEWER)).handler(this::one);
     }
 
     private void start(RoutingContext ctx) {

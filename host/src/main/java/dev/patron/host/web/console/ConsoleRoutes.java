@@ -1,6 +1,10 @@
 package dev.patron.host.web.console;
 
 import dev.patron.host.Patron;
+import dev.patron.host.auth.Role;
+import dev.patron.host.plugins.PluginSettingsService;
+import dev.patron.host.web.auth.Access;
+import dev.patron.host.web.auth.ConsoleSecurity;
 import dev.patron.host.scoring.ScoreRepository;
 import dev.patron.host.scoring.ScoreRow;
 import dev.patron.host.shop.Customer;
@@ -35,23 +39,31 @@ public final class ConsoleRoutes {
     private final Patron patron;
     private final AsyncStore store;
     private final PluginConsole plugins;
+    private final PluginSettingsService settings;
     private final ConsoleTemplates templates = new ConsoleTemplates();
     private final ScoreRepository scores = new ScoreRepository();
 
     public ConsoleRoutes(Vertx vertx, Patron patron, AsyncStore store, dev.patron.host.web.plugins.PluginWebRegistry registry,
-                         PluginConsole plugins) {
+                         PluginConsole plugins, PluginSettingsService settings) {
         this.vertx = vertx;
+        this.settings = settings;
         this.patron = patron;
         this.store = store;
         this.plugins = plugins;
     }
 
-    public void mount(Router router) {
+    public void mount(Router router, String setupCode) {
         router.get("/").handler(ctx -> ctx.redirect("/console"));
+        new ConsoleSecurity(vertx, patron.auth(), setupCode, (ctx, model) -> renderBare(ctx, "login.ftlh", model),
+                (ctx, model) -> renderBare(ctx, "setup.ftlh", model)).mount(router);
         router.get("/console").handler(this::dashboard);
         router.get("/console/customers").handler(this::customers);
         router.get("/console/customers/:id").handler(this::customer);
         router.get("/console/plugins").handler(this::pluginList);
+        router.post("/console/plugins/:pluginId/enable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, true));
+        router.post("/console/plugins/:pluginId/disable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, false));
+        router.get("/console/plugins/:pluginId/settings").handler(this::pluginSettings);
+        router.post("/console/plugins/:pluginId/settings").handler(Access.require(Role.ADMIN)).handler(this::savePluginSettings);
         router.get("/console/plugins/:pluginId").handler(this::pluginPage);
         router.get("/console/plugins/:pluginId/*").handler(this::pluginPage);
         router.route("/console/*").failureHandler(this::failure);
@@ -100,6 +112,7 @@ public final class ConsoleRoutes {
 
     private void customer(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        Locale locale = locale(ctx);
         store.read(c -> {
             Customer customer = patron.shop().findCustomer(c, id)
                     .orElseThrow(() -> new NotFoundException("customer " + id + " does not exist"));
@@ -115,7 +128,7 @@ public final class ConsoleRoutes {
             model.put("panels", panels);
             return model;
         }).compose(model -> vertx.executeBlocking(() -> {
-            model.put("pluginPanels", plugins.panels(id, locale(ctx), "admin"));
+            model.put("pluginPanels", plugins.panels(id, locale, role(ctx)));
             return model;
         }, false)).onSuccess(model -> render(ctx, "customer.ftlh", model)).onFailure(ctx::fail);
     }
@@ -129,6 +142,64 @@ public final class ConsoleRoutes {
         }, false).onSuccess(model -> render(ctx, "plugins.ftlh", model)).onFailure(ctx::fail);
     }
 
+    private void pluginLifecycle(RoutingContext ctx, boolean enable) {
+        String pluginId = ctx.pathParam("pluginId");
+        String actor = Access.actor(ctx);
+        vertx.executeBlocking(() -> {
+            if (patron.plugins().info(pluginId).isEmpty()) {
+                throw new NotFoundException("no plugin " + pluginId + " is installed");
+            }
+            var info = enable ? patron.plugins().enable(pluginId, actor) : patron.plugins().disable(pluginId, actor);
+            patron.auth().audit().record(actor, enable ? "plugin.enable" : "plugin.disable", pluginId, info.state());
+            return info;
+        }, false).onSuccess(info -> ctx.redirect("/console/plugins")).onFailure(ctx::fail);
+    }
+
+    private void pluginSettings(RoutingContext ctx) {
+        String pluginId = ctx.pathParam("pluginId");
+        vertx.executeBlocking(() -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("view", settings.view(pluginId));
+            model.put("errors", java.util.List.of());
+            model.put("saved", ctx.request().getParam("saved") != null);
+            return model;
+        }, false).onSuccess(model -> render(ctx, "plugin-settings.ftlh", model)).onFailure(ctx::fail);
+    }
+
+    private void savePluginSettings(RoutingContext ctx) {
+        String pluginId = ctx.pathParam("pluginId");
+        String actor = Access.actor(ctx);
+        Map<String, String> submitted = new LinkedHashMap<>();
+        ctx.request().formAttributes().forEach(e -> {
+            if (e.getKey().startsWith("setting.")) {
+                submitted.put(e.getKey().substring("setting.".length()), e.getValue());
+            }
+        });
+        vertx.executeBlocking(() -> {
+            Map<String, Object> model = new HashMap<>();
+            try {
+                settings.update(pluginId, submitted, actor);
+                patron.auth().audit().record(actor, "plugin.settings", pluginId, String.join(", ", submitted.keySet()));
+                return null;
+            } catch (InvalidInputException e) {
+                PluginSettingsService.View current = settings.view(pluginId);
+                Map<String, String> shown = new LinkedHashMap<>(current.values());
+                shown.putAll(submitted);
+                model.put("view", new PluginSettingsService.View(pluginId, current.fields(), shown));
+                model.put("errors", e.errors());
+                model.put("saved", false);
+                return model;
+            }
+        }, false).onSuccess(model -> {
+            if (model == null) {
+                ctx.redirect("/console/plugins/" + pluginId + "/settings?saved=1");
+            } else {
+                ctx.response().setStatusCode(400);
+                render(ctx, "plugin-settings.ftlh", model);
+            }
+        }).onFailure(ctx::fail);
+    }
+
     private void pluginPage(RoutingContext ctx) {
         String pluginId = ctx.pathParam("pluginId");
         String prefix = "/console/plugins/" + pluginId;
@@ -136,7 +207,8 @@ public final class ConsoleRoutes {
         Map<String, java.util.List<String>> query = new LinkedHashMap<>();
         ctx.queryParams().forEach(e -> query.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
         Locale locale = locale(ctx);
-        vertx.executeBlocking(() -> plugins.page(pluginId, rest, query, locale, "admin")
+        String role = role(ctx);
+        vertx.executeBlocking(() -> plugins.page(pluginId, rest, query, locale, role)
                         .orElseThrow(() -> new NotFoundException("no running plugin " + pluginId + " has a page at " + rest)), false)
                 .onSuccess(page -> {
                     Map<String, Object> model = new HashMap<>();
@@ -146,8 +218,31 @@ public final class ConsoleRoutes {
                 .onFailure(ctx::fail);
     }
 
+    private static String role(RoutingContext ctx) {
+        dev.patron.host.auth.Principal principal = Access.principal(ctx);
+        return principal == null ? "viewer" : principal.role().json();
+    }
+
+    /** Pages without a session (sign-in, setup): no navigation. */
+    private void renderBare(RoutingContext ctx, String template, Map<String, Object> model) {
+        Messages messages = new Messages(locale(ctx));
+        model.put("t", messages);
+        model.put("lang", messages.locale().getLanguage());
+        model.put("path", ctx.request().path());
+        model.put("pluginNav", java.util.List.of());
+        vertx.executeBlocking(() -> templates.render(template, model), false)
+                .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("X-Frame-Options", "DENY").end(html))
+                .onFailure(ctx::fail);
+    }
+
     private void render(RoutingContext ctx, String template, Map<String, Object> model) {
         Messages messages = new Messages(locale(ctx));
+        dev.patron.host.auth.Sessions.Session session = ConsoleSecurity.session(ctx);
+        if (session != null) {
+            model.put("csrf", session.csrfToken());
+            model.put("user", session.principal());
+        }
         model.put("t", messages);
         model.put("lang", messages.locale().getLanguage());
         model.put("path", ctx.request().path());
@@ -158,7 +253,7 @@ public final class ConsoleRoutes {
             return templates.render(template, model);
         }, false)
                 .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                        .putHeader("X-Content-Type-Options", "nosniff")
+                        .putHeader("X-Content-Type-Options", "nosniff").putHeader("X-Frame-Options", "DENY")
                         .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:")
                         .end(html))
                 .onFailure(ctx::fail);
@@ -167,6 +262,8 @@ public final class ConsoleRoutes {
     private void failure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         int status = failure instanceof NotFoundException ? 404 : failure instanceof InvalidInputException ? 400
+                : failure instanceof Access.ForbiddenException ? 403
+                : failure instanceof dev.patron.host.web.auth.ApiAuthHandler.UnauthorizedException ? 401
                 : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         String message = status == 500 ? "The page failed to load; the server log has the details."
                 : failure != null ? failure.getMessage() : "Not found";
@@ -185,9 +282,24 @@ public final class ConsoleRoutes {
                 .end(templates.render("error.ftlh", model));
     }
 
-    /** Chinese when asked for by {@code ?lang=zh} or first in the browser's languages, else English. */
-    static Locale locale(RoutingContext ctx) {
+    /**
+     * Chinese or English: {@code ?lang=zh|en} (remembered for a signed-in user), else the user's
+     * saved choice, else the browser's first language.
+     */
+    Locale locale(RoutingContext ctx) {
         String lang = ctx.request().getParam("lang");
+        dev.patron.host.auth.Sessions.Session session = ConsoleSecurity.session(ctx);
+        if (lang != null && session != null && (lang.equals("zh") || lang.equals("en")) && !lang.equals(session.locale())) {
+            String userId = session.principal().userId();
+            String chosen = lang;
+            vertx.executeBlocking(() -> {
+                patron.auth().users().setLocale(userId, chosen);
+                return null;
+            }, false);
+        }
+        if (lang == null && session != null) {
+            lang = session.locale();
+        }
         if (lang == null) {
             String header = ctx.request().getHeader("Accept-Language");
             lang = header == null ? "en" : header.split("[,;-]")[0].trim();

@@ -61,7 +61,15 @@ public final class PluginApiDispatcher {
             }
             pathKnown = true;
             if (route.route().method().equals(method)) {
-                ApiRequest request = new ApiRequest(method, rest, parameters.get(), query(ctx), body(ctx), "anonymous");
+                dev.patron.host.auth.Principal principal = dev.patron.host.web.auth.Access.principal(ctx);
+                dev.patron.host.auth.Role needed = dev.patron.host.auth.Role.parse(route.route().role());
+                if (principal == null || !principal.may(needed)) {
+                    ctx.fail(403, new dev.patron.host.web.auth.Access.ForbiddenException((principal == null ? "anonymous" : principal.name())
+                            + " may not call " + method + " " + ctx.normalizedPath() + "; it needs role " + needed.json()));
+                    return;
+                }
+                ApiRequest request = new ApiRequest(method, rest, parameters.get(), query(ctx), body(ctx),
+                        dev.patron.host.web.auth.Access.actor(ctx));
                 vertx.executeBlocking(() -> calls.call(pluginId, method + " " + route.route().path(), contribution.extension().classLoader(),
                                 LIMIT, () -> route.route().handler().handle(request)), false)
                         .onSuccess(response -> respond(ctx, response))
