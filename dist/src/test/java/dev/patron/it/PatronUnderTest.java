@@ -86,6 +86,10 @@ final class PatronUnderTest implements AutoCloseable {
         return patron;
     }
 
+    WebServer server() {
+        return server;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

@@ -45,6 +45,7 @@ public final class WebServer implements AutoCloseable {
     });
     private final dev.patron.host.jobs.JobScheduler jobs;
     private HttpServer server;
+    private Router router;
     private long stateSync = -1;
     private long jobTick = -1;
 
@@ -66,7 +67,8 @@ public final class WebServer implements AutoCloseable {
         PluginSettingsService settings = new PluginSettingsService(patron.store(), patron.plugins(), patron.settings(), patron.calls(),
                 new SettingsValidator(patron.config().currency()), patron.clock());
         ApiRouter.mount(router, vertx, patron, store, scoringRunner, settings,
-                new PluginApiDispatcher(vertx, registry, patron.calls()));
+                new PluginApiDispatcher(vertx, registry, patron.calls()), registry);
+        this.router = router;
         new ConsoleRoutes(vertx, patron, store, registry, new PluginConsole(registry, patron.calls()), settings)
                 .mount(router, setupCode());
         HttpServerOptions options = new HttpServerOptions()
@@ -83,6 +85,23 @@ public final class WebServer implements AutoCloseable {
             server = s;
             return s.actualPort();
         });
+    }
+
+    /** Every API route with explicit methods, as "METHOD /path" (for the check that each is documented). */
+    public java.util.List<String> apiRoutes() {
+        java.util.List<String> routes = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            String path = route.getPath();
+            if (path == null || !path.startsWith("/api/v1/") || route.methods() == null || path.endsWith("*")) {
+                continue;
+            }
+            route.methods().forEach(m -> routes.add(m.name() + " " + path));
+        }
+        return routes;
+    }
+
+    public PluginWebRegistry registry() {
+        return registry;
     }
 
     /**

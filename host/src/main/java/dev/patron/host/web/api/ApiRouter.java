@@ -4,6 +4,7 @@ import dev.patron.host.Patron;
 import dev.patron.host.web.auth.ApiAuthHandler;
 import dev.patron.host.plugins.PluginSettingsService;
 import dev.patron.host.web.plugins.PluginApiDispatcher;
+import dev.patron.host.web.plugins.PluginWebRegistry;
 import dev.patron.host.store.AsyncStore;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -20,13 +21,15 @@ public final class ApiRouter {
     }
 
     public static void mount(Router router, Vertx vertx, Patron patron, AsyncStore store, Executor scoringRunner,
-                             PluginSettingsService settings, PluginApiDispatcher pluginRoutes) {
+                             PluginSettingsService settings, PluginApiDispatcher pluginRoutes, PluginWebRegistry registry) {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         new HealthRoutes(vertx, patron, store).mount(router);
         router.route("/api/v1/*").handler(new ApiAuthHandler(vertx, patron.auth()));
         new CustomerRoutes(vertx, patron, store).mount(router);
         new OrderRoutes(vertx, patron).mount(router);
         new ScoringRoutes(vertx, patron, scoringRunner).mount(router);
+        new OpenApiRoutes(registry).mount(router);
+        new ExportRoutes(vertx, patron).mount(router);
         new PluginRoutes(vertx, patron, settings).mount(router);
         pluginRoutes.mount(router);
         router.route("/api/*").failureHandler(Problems::handle);

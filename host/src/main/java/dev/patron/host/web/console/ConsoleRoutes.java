@@ -128,7 +128,7 @@ public final class ConsoleRoutes {
             model.put("panels", panels);
             return model;
         }).compose(model -> vertx.executeBlocking(() -> {
-            model.put("pluginPanels", plugins.panels(id, locale, role(ctx)));
+            model.put("pluginPanels", plugins.panels(id, locale, role(ctx), csrf(ctx)));
             return model;
         }, false)).onSuccess(model -> render(ctx, "customer.ftlh", model)).onFailure(ctx::fail);
     }
@@ -208,7 +208,8 @@ public final class ConsoleRoutes {
         ctx.queryParams().forEach(e -> query.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
         Locale locale = locale(ctx);
         String role = role(ctx);
-        vertx.executeBlocking(() -> plugins.page(pluginId, rest, query, locale, role)
+        String csrf = csrf(ctx);
+        vertx.executeBlocking(() -> plugins.page(pluginId, rest, query, locale, role, csrf)
                         .orElseThrow(() -> new NotFoundException("no running plugin " + pluginId + " has a page at " + rest)), false)
                 .onSuccess(page -> {
                     Map<String, Object> model = new HashMap<>();
@@ -216,6 +217,11 @@ public final class ConsoleRoutes {
                     render(ctx, "plugin-page.ftlh", model);
                 })
                 .onFailure(ctx::fail);
+    }
+
+    private static String csrf(RoutingContext ctx) {
+        dev.patron.host.auth.Sessions.Session session = ConsoleSecurity.session(ctx);
+        return session == null ? "" : session.csrfToken();
     }
 
     private static String role(RoutingContext ctx) {
@@ -254,7 +260,7 @@ public final class ConsoleRoutes {
         }, false)
                 .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                         .putHeader("X-Content-Type-Options", "nosniff").putHeader("X-Frame-Options", "DENY")
-                        .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:")
+                        .putHeader("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; frame-ancestors 'none'")
                         .end(html))
                 .onFailure(ctx::fail);
     }

@@ -64,7 +64,7 @@ public final class PluginConsole {
     }
 
     /** Every running plugin's panel for a customer, in plugin id order; a failing panel shows its error. */
-    public List<Panel> panels(String customerId, Locale locale, String role) {
+    public List<Panel> panels(String customerId, Locale locale, String role, String csrf) {
         List<Panel> panels = new ArrayList<>();
         registry.all().forEach((id, contribution) -> {
             PluginExtension<WebContribution> extension = contribution.extension();
@@ -72,7 +72,7 @@ public final class PluginConsole {
             try {
                 Optional<PageView> view = calls.call(id, "customer panel", extension.classLoader(), LIMIT,
                         () -> extension.extension().customerPanel(request));
-                view.ifPresent(v -> panels.add(new Panel(id, render(id, extension.classLoader(), v, locale), null)));
+                view.ifPresent(v -> panels.add(new Panel(id, render(id, extension.classLoader(), v, locale, role, csrf), null)));
             } catch (RuntimeException e) {
                 panels.add(new Panel(id, null, e.getMessage()));
             }
@@ -81,7 +81,8 @@ public final class PluginConsole {
     }
 
     /** The page of plugin {@code pluginId} at {@code path}, if the plugin runs and has one. */
-    public Optional<Page> page(String pluginId, String path, Map<String, List<String>> query, Locale locale, String role) {
+    public Optional<Page> page(String pluginId, String path, Map<String, List<String>> query, Locale locale, String role,
+                               String csrf) {
         Optional<PluginWebRegistry.Contribution> contribution = registry.all().values().stream()
                 .filter(c -> c.extension().pluginId().equals(pluginId)).findFirst();
         if (contribution.isEmpty()) {
@@ -94,18 +95,25 @@ public final class PluginConsole {
                 PageView view = calls.call(pluginId, "console page " + page.path(), loader, LIMIT,
                         () -> page.renderer().render(new PageRequest(query, locale, null, role)));
                 Messages messages = Messages.forPlugin(pluginId, loader, locale);
-                return Optional.of(new Page(pluginId, messages.get(page.titleKey()), render(pluginId, loader, view, locale)));
+                return Optional.of(new Page(pluginId, messages.get(page.titleKey()), render(pluginId, loader, view, locale, role, csrf)));
             }
         }
         return Optional.empty();
     }
 
-    private String render(String pluginId, ClassLoader loader, PageView view, Locale locale) {
+    /**
+     * Renders a plugin template. Besides the plugin's model, templates see {@code t} (messages),
+     * {@code lang}, {@code role} (viewer, staff or admin: show forms only to those who may use
+     * them) and {@code csrf} (the session's token, for forms posting to the plugin's API).
+     */
+    private String render(String pluginId, ClassLoader loader, PageView view, Locale locale, String role, String csrf) {
         ConsoleTemplates engine = templates.computeIfAbsent(pluginId, id -> new ConsoleTemplates(loader, "/templates/" + id));
         Map<String, Object> model = new HashMap<>(view.model());
         Messages messages = Messages.forPlugin(pluginId, loader, locale);
         model.put("t", messages);
         model.put("lang", messages.locale().getLanguage());
+        model.put("role", role);
+        model.put("csrf", csrf == null ? "" : csrf);
         return engine.render(view.template(), model);
     }
 }
