@@ -119,4 +119,27 @@ final class TestPlugins {
     static TestPlugin badMigration() {
         return TestPlugin.plugin("bad-migration").resource("db/bad-migration/V001__oops.sql", "CREATE TABLE customers_copy (id TEXT);\n");
     }
+
+    /** Raises an alert for an order over 1,000.00 and resolves it when the customer orders something small. */
+    static TestPlugin watcher() {
+        return TestPlugin.plugin("watcher").java("Watch", """
+                import dev.patron.api.alerts.*;
+                import dev.patron.api.events.*;
+                import dev.patron.api.data.PluginDatabase;
+                @org.pf4j.Extension
+                public class Watch implements ShopEventHandler {
+                  private final dev.patron.api.PluginContext context;
+                  public Watch(dev.patron.api.PluginContext context) { this.context = context; }
+                  public void orderPlaced(OrderPlaced event, PluginDatabase db) {
+                    String key = "big:" + event.customerId();
+                    if (event.amountMinor() > 100_000) {
+                      context.alerts().raise(new AlertRequest(key, event.customerId(), "big-order", Severity.WARNING,
+                          "Big order from " + event.customerId(), "order " + event.orderId()), db);
+                    } else {
+                      context.alerts().resolve(java.util.List.of(key), db);
+                    }
+                  }
+                }
+                """);
+    }
 }

@@ -37,6 +37,8 @@ public final class Patron implements AutoCloseable {
     private final StoredPluginSettings settings;
     private final ShopJson json;
     private final dev.patron.host.auth.Auth auth;
+    private final dev.patron.host.alerts.AlertInbox alerts;
+    private final dev.patron.host.alerts.Webhooks webhooks;
 
     private Patron(PatronConfig config, Clock clock, Store store, PluginHost plugins, ScoringEngine engine, ShopRepository shop,
                    ShopService writes, PluginCalls calls, StoredPluginSettings settings) {
@@ -51,6 +53,18 @@ public final class Patron implements AutoCloseable {
         this.settings = settings;
         this.json = new ShopJson(config.currency(), clock);
         this.auth = dev.patron.host.auth.Auth.over(store, clock);
+        this.alerts = new dev.patron.host.alerts.AlertInbox(store, clock);
+        this.webhooks = new dev.patron.host.alerts.Webhooks(store, clock);
+    }
+
+    /** The alert inbox. */
+    public dev.patron.host.alerts.AlertInbox alerts() {
+        return alerts;
+    }
+
+    /** Webhook subscriptions and deliveries. */
+    public dev.patron.host.alerts.Webhooks webhooks() {
+        return webhooks;
     }
 
     /** Users, tokens, sessions and the audit log. */

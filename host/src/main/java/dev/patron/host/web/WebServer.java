@@ -33,6 +33,8 @@ public final class WebServer implements AutoCloseable {
     static final long STATE_SYNC_MILLIS = 5_000;
     /** How often due scheduled jobs are looked for. */
     static final long JOB_TICK_MILLIS = 30_000;
+    /** How often due webhook deliveries are looked for. */
+    static final long WEBHOOK_TICK_MILLIS = 2_000;
 
     private final Vertx vertx;
     private final Patron patron;
@@ -48,6 +50,9 @@ public final class WebServer implements AutoCloseable {
     private Router router;
     private long stateSync = -1;
     private long jobTick = -1;
+    private long webhookTick = -1;
+    private final java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final dev.patron.host.alerts.WebhookSender webhookSender;
 
     public WebServer(Vertx vertx, Patron patron) {
         this.vertx = vertx;
@@ -55,6 +60,7 @@ public final class WebServer implements AutoCloseable {
         this.store = new AsyncStore(vertx, patron.store());
         this.registry = new PluginWebRegistry(patron.plugins(), patron.calls());
         patron.plugins().addListener(registry);
+        this.webhookSender = new dev.patron.host.alerts.WebhookSender(patron.store(), patron.clock());
         this.jobs = new dev.patron.host.jobs.JobScheduler(patron.store(), patron.plugins(), patron.calls(), patron.clock(),
                 patron.config().zone());
     }
@@ -79,6 +85,13 @@ public final class WebServer implements AutoCloseable {
             patron.plugins().applyStoredStates();
             return null;
         }, false).onFailure(e -> LOG.warn("could not apply stored plugin states: {}", e.getMessage())));
+        webhookTick = vertx.setPeriodic(WEBHOOK_TICK_MILLIS, id -> {
+            if (sending.compareAndSet(false, true)) {
+                vertx.executeBlocking(webhookSender::tick, false)
+                        .onComplete(done -> sending.set(false))
+                        .onFailure(e -> LOG.warn("webhook delivery failed: {}", e.getMessage()));
+            }
+        });
         jobTick = vertx.setPeriodic(JOB_TICK_MILLIS, id -> vertx.executeBlocking(jobs::tick, false)
                 .onFailure(e -> LOG.warn("could not start scheduled jobs: {}", e.getMessage())));
         return vertx.createHttpServer(options).requestHandler(router).listen().map(s -> {
@@ -98,6 +111,11 @@ public final class WebServer implements AutoCloseable {
             route.methods().forEach(m -> routes.add(m.name() + " " + path));
         }
         return routes;
+    }
+
+    /** Sends due webhook deliveries now (tests; the server also does it every few seconds). */
+    public int deliverWebhooks() {
+        return webhookSender.tick();
     }
 
     public PluginWebRegistry registry() {
@@ -125,6 +143,9 @@ public final class WebServer implements AutoCloseable {
         }
         if (jobTick >= 0) {
             vertx.cancelTimer(jobTick);
+        }
+        if (webhookTick >= 0) {
+            vertx.cancelTimer(webhookTick);
         }
         jobs.close();
         patron.plugins().removeListener(registry);

@@ -3,6 +3,7 @@ package dev.patron.host.plugins.data;
 import dev.patron.api.alerts.AlertRequest;
 import dev.patron.api.alerts.Alerts;
 import dev.patron.api.data.PluginDatabase;
+import dev.patron.host.alerts.AlertEvents;
 import dev.patron.host.store.Sql;
 import java.time.Clock;
 import java.util.Collection;
@@ -33,8 +34,10 @@ public final class HostAlerts implements Alerts {
             db.update(SQL.get("refreshAlert"), now, alert.severity().name(), alert.title(), alert.detail(), open.get());
             return false;
         }
-        db.update(SQL.get("insertAlert"), UUID.randomUUID().toString(), pluginId, alert.dedupKey(), alert.customerId(),
+        String id = UUID.randomUUID().toString();
+        db.update(SQL.get("insertAlert"), id, pluginId, alert.dedupKey(), alert.customerId(),
                 alert.rule(), alert.severity().name(), alert.title(), alert.detail(), now, now);
+        AlertEvents.emit(db, clock, AlertEvents.OPENED, id);
         return true;
     }
 
@@ -43,7 +46,11 @@ public final class HostAlerts implements Alerts {
         int resolved = 0;
         long now = clock.millis();
         for (String key : dedupKeys) {
-            resolved += db.update(SQL.get("resolveAlertByKey"), now, "plugin:" + pluginId, pluginId, key);
+            var open = db.queryOne(SQL.get("openAlertByKey"), row -> row.text("id"), pluginId, key);
+            if (open.isPresent() && db.update(SQL.get("resolveAlertByKey"), now, "plugin:" + pluginId, pluginId, key) > 0) {
+                AlertEvents.emit(db, clock, AlertEvents.RESOLVED, open.get());
+                resolved++;
+            }
         }
         return resolved;
     }
