@@ -77,7 +77,8 @@ public final class PluginHost implements AutoCloseable {
         Map<Class<?>, List<PluginExtension<?>>> known = new java.util.HashMap<>();
         for (Class<?> type : List.of(dev.patron.api.scoring.Scorer.class, dev.patron.api.events.ShopEventHandler.class,
                 dev.patron.api.web.WebContribution.class, dev.patron.api.settings.SettingsSchema.class,
-                dev.patron.api.health.HealthCheck.class, dev.patron.api.jobs.ScheduledJob.class)) {
+                dev.patron.api.health.HealthCheck.class, dev.patron.api.jobs.ScheduledJob.class,
+                dev.patron.api.scoring.RunListener.class)) {
             known.put(type, List.of());
         }
         this.extensionSnapshot = Map.copyOf(known);

@@ -3,7 +3,9 @@ package dev.patron.host.scoring;
 import dev.patron.api.scoring.CustomerSummary;
 import dev.patron.api.scoring.Model;
 import dev.patron.api.scoring.Score;
+import dev.patron.api.scoring.RunListener;
 import dev.patron.api.scoring.Scorer;
+import dev.patron.host.plugins.data.JdbcPluginDatabase;
 import dev.patron.host.plugins.PluginExtension;
 import dev.patron.host.plugins.PluginCalls;
 import dev.patron.host.plugins.PluginHost;
@@ -49,6 +51,8 @@ public final class ScoringEngine {
     static final Duration CHUNK_LIMIT = Duration.ofSeconds(60);
     /** Longest re-scoring one order's customers may take per plugin. */
     static final Duration RESCORE_LIMIT = Duration.ofSeconds(5);
+    /** Longest a plugin may take to act on a finished run. */
+    static final Duration LISTENER_LIMIT = Duration.ofMinutes(5);
 
     private final Store store;
     private final PluginHost plugins;
@@ -158,6 +162,7 @@ public final class ScoringEngine {
                 return null;
             });
             latestModels = null;
+            notifyListeners(run, customers);
         } catch (RuntimeException | OutOfMemoryError e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
             LOG.error("scoring run {} failed: {}", run.id, error, e);
@@ -264,6 +269,29 @@ public final class ScoringEngine {
         List<ScoreRow> rows = new ArrayList<>();
         byCustomer.values().forEach(rows::addAll);
         return rows;
+    }
+
+    /** Lets plugins act on a finished run (raise alerts from scores), each in its own transaction. */
+    private void notifyListeners(ActiveRun run, long customers) {
+        RunListener.FinishedRun finished = new RunListener.FinishedRun(run.id, run.request.asOf(), customers);
+        for (PluginExtension<RunListener> listener : plugins.extensions(RunListener.class)) {
+            try {
+                store.inTransaction(c -> {
+                    JdbcPluginDatabase db = new JdbcPluginDatabase(c, true, listener.pluginId());
+                    try {
+                        return calls.call(listener.pluginId(), "run listener", listener.classLoader(), LISTENER_LIMIT, () -> {
+                            listener.extension().runFinished(finished, db);
+                            return null;
+                        });
+                    } finally {
+                        db.revoke();
+                    }
+                });
+            } catch (RuntimeException e) {
+                run.pluginErrors.put(listener.pluginId(), "after the run: " + e.getMessage());
+                LOG.warn("plugin {}: run listener failed: {}", listener.pluginId(), e.getMessage());
+            }
+        }
     }
 
     private static Set<String> fittedPlugins(Map<PluginExtension<Scorer>, Model> fitted) {
