@@ -59,6 +59,7 @@ public final class ConsoleRoutes {
         router.get("/console").handler(this::dashboard);
         router.get("/console/customers").handler(this::customers);
         router.get("/console/customers/:id").handler(this::customer);
+        router.get("/console/alerts").handler(this::alerts);
         router.get("/console/plugins").handler(this::pluginList);
         router.post("/console/plugins/:pluginId/enable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, true));
         router.post("/console/plugins/:pluginId/disable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, false));
@@ -81,7 +82,13 @@ public final class ConsoleRoutes {
             model.put("charts", DashboardData.charts(c));
             model.put("latestRunId", DashboardData.latestRunId(c));
             return model;
-        }).compose(model -> {
+        }).compose(model -> vertx.executeBlocking(() -> {
+            Map<String, Long> counts = patron.alerts().openCounts();
+            model.put("openAlerts", counts.values().stream().mapToLong(Long::longValue).sum());
+            model.put("criticalAlerts", counts.entrySet().stream().filter(e -> e.getKey().endsWith(".CRITICAL"))
+                    .mapToLong(Map.Entry::getValue).sum());
+            return model;
+        }, false)).compose(model -> {
             String runId = (String) model.get("latestRunId");
             if (runId == null) {
                 return Future.succeededFuture(model);
@@ -129,8 +136,21 @@ public final class ConsoleRoutes {
             return model;
         }).compose(model -> vertx.executeBlocking(() -> {
             model.put("pluginPanels", plugins.panels(id, locale, role(ctx), csrf(ctx)));
+            model.put("alerts", patron.alerts().list(null, null, id, 20).stream().map(a -> a.getMap()).toList());
             return model;
         }, false)).onSuccess(model -> render(ctx, "customer.ftlh", model)).onFailure(ctx::fail);
+    }
+
+    private void alerts(RoutingContext ctx) {
+        String status = blankToNull(ctx.request().getParam("status"));
+        String severity = blankToNull(ctx.request().getParam("severity"));
+        vertx.executeBlocking(() -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("alerts", patron.alerts().list(status, severity, null, 200).stream().map(a -> a.getMap()).toList());
+            model.put("status", status == null ? "" : status);
+            model.put("severity", severity == null ? "" : severity);
+            return model;
+        }, false).onSuccess(model -> render(ctx, "alerts.ftlh", model)).onFailure(ctx::fail);
     }
 
     private void pluginList(RoutingContext ctx) {

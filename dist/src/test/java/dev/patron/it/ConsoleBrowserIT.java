@@ -1,0 +1,147 @@
+package dev.patron.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.patron.host.auth.Role;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The staff console in a real headless browser: sign in, the dashboard chart, search and open a
+ * customer, acknowledge an alert, switch to Chinese, and a disabled plugin's panel vanishing.
+ * Screenshots of each main page are saved under target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserIT {
+
+    @TempDir
+    static Path home;
+
+    private PatronUnderTest patron;
+    private Browser browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path plugins = Files.createDirectories(home.resolve("plugins"));
+        TestPlugins.hello("1.0.0").buildInto(plugins);
+        TestPlugins.watcher().buildInto(plugins);
+        patron = PatronUnderTest.start(home, Map.of());
+        patron.patron().auth().users().add("mei", Role.ADMIN, "mei's long password");
+        for (int i = 1; i <= 30; i++) {
+            String id = "c-" + i;
+            patron.post("/api/v1/customers", new JsonObject().put("id", id).put("name", (i == 7 ? "Zhang Wei" : "Customer " + i))
+                    .put("email", id + "@example.com"));
+            for (int k = 0; k < i % 5 + 1; k++) {
+                patron.post("/api/v1/orders", new JsonObject().put("id", "o-" + i + "-" + k).put("customerId", id)
+                        .put("placedAt", "2026-0" + (k % 9 + 1) + "-1" + (i % 9) + "T10:00:00Z").put("amount", (10 * i) + ".00")
+                        .put("currency", "USD"));
+            }
+        }
+        patron.post("/api/v1/orders", new JsonObject().put("id", "o-big").put("customerId", "c-7")
+                .put("placedAt", "2026-10-01T10:00:00Z").put("amount", "2500.00").put("currency", "USD"));
+        String run = PatronUnderTest.json(patron.post("/api/v1/scoring/runs", "{}")).getString("id");
+        patron.get("/api/v1/scoring/runs/" + run + "?wait=30");
+        browser = new Browser();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        patron.close();
+    }
+
+    private ChromeDriver signIn(String name, String password) {
+        ChromeDriver driver = browser.driver();
+        driver.manage().deleteAllCookies();
+        driver.get(patron.url("/console"));
+        assertThat(driver.getCurrentUrl()).contains("/console/login");
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-customers")));
+        return driver;
+    }
+
+    @Test
+    void dashboardShowsFiguresAndASegmentChartWithData() throws Exception {
+        ChromeDriver driver = signIn("mei", "mei's long password");
+        assertThat(driver.findElement(By.id("kpi-customers")).getText()).isEqualTo("30");
+        WebElement chart = driver.findElement(By.cssSelector("#chart-rfm-segment svg.chart"));
+        List<WebElement> bars = chart.findElements(By.cssSelector("rect.bar"));
+        assertThat(bars).isNotEmpty();
+        assertThat(bars.get(0).getSize().getWidth()).isPositive();
+        browser.screenshot("dashboard");
+    }
+
+    @Test
+    void searchFindsACustomerAndTheirPageShowsEveryPanel() throws Exception {
+        ChromeDriver driver = signIn("mei", "mei's long password");
+        driver.get(patron.url("/console/customers"));
+        driver.findElement(By.id("q")).sendKeys("Zhang");
+        driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        List<WebElement> rows = driver.findElements(By.cssSelector("#customer-table tbody tr"));
+        assertThat(rows).hasSize(1);
+        browser.screenshot("customers");
+        rows.get(0).findElement(By.linkText("c-7")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Zhang Wei");
+        assertThat(driver.findElement(By.id("panel-rfm")).getText()).contains("segment");
+        assertThat(driver.findElement(By.cssSelector(".hello-panel")).getText()).isEqualTo("Hello c-7");
+        browser.screenshot("customer");
+    }
+
+    @Test
+    void staffAcknowledgeAnAlertFromTheInbox() throws Exception {
+        ChromeDriver driver = signIn("mei", "mei's long password");
+        driver.get(patron.url("/console/alerts"));
+        WebElement row = driver.findElement(By.cssSelector("#alert-table tbody tr"));
+        String alertId = row.getAttribute("id").substring("alert-".length());
+        row.findElement(By.cssSelector("input[name=note]")).sendKeys("called her");
+        row.findElement(By.xpath(".//button[text()='Acknowledge']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "acknowledged".equals(PatronUnderTest.json(patron.get("/api/v1/alerts/" + alertId)).getString("status")));
+        assertThat(PatronUnderTest.json(patron.get("/api/v1/alerts/" + alertId)).getString("note")).isEqualTo("called her");
+        browser.screenshot("alerts");
+    }
+
+    @Test
+    void switchingToChineseShowsChineseLabels() throws Exception {
+        ChromeDriver driver = signIn("mei", "mei's long password");
+        driver.findElement(By.cssSelector(".lang a[lang=zh-CN]")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
+        assertThat(driver.findElement(By.cssSelector("nav")).getText()).contains("客户", "预警", "插件");
+        browser.screenshot("dashboard-zh");
+        driver.get(patron.url("/console/customers"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).as("the choice is remembered").isEqualTo("客户");
+        driver.findElement(By.cssSelector(".lang a[lang=en]")).click();
+    }
+
+    @Test
+    void disablingAPluginRemovesItsPanel() throws Exception {
+        ChromeDriver driver = signIn("mei", "mei's long password");
+        driver.get(patron.url("/console/plugins"));
+        browser.screenshot("plugins");
+        driver.findElement(By.id("toggle-hello")).click();
+        driver.get(patron.url("/console/customers/c-3"));
+        assertThat(driver.findElements(By.cssSelector(".hello-panel"))).isEmpty();
+        driver.get(patron.url("/console/plugins"));
+        driver.findElement(By.id("toggle-hello")).click();
+        driver.get(patron.url("/console/customers/c-3"));
+        assertThat(driver.findElements(By.cssSelector(".hello-panel"))).hasSize(1);
+    }
+}
