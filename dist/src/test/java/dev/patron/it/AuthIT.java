@@ -176,6 +176,25 @@ class AuthIT {
             assertThat(patron.patron().plugins().isStarted("rfm")).isTrue();
         }
 
+        @Test
+        void usersTokensAndTheAuditLogAreForAdminsOnly() {
+            patron.patron().auth().users().add("sam", Role.STAFF, "sam's long password");
+            String staffCookie = signIn("sam", "sam's long password").headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+            assertThat(patron.sendRaw(HttpRequest.newBuilder(URI.create(patron.url("/console/users"))).header("Cookie", staffCookie))
+                    .statusCode()).isEqualTo(403);
+            String page = patron.get("/console/users").body();
+            assertThat(page).contains("id=\"user-table\"", "sam");
+            Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(csrf.find()).isTrue();
+            HttpResponse<String> created = patron.sendRaw(HttpRequest.newBuilder(URI.create(patron.url("/console/tokens")))
+                    .header("Cookie", patron.consoleCookie()).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf.group(1) + "&name=from-console&role=viewer")));
+            Matcher secret = Pattern.compile("<code>(pt_[^<]+)</code>").matcher(created.body());
+            assertThat(secret.find()).isTrue();
+            assertThat(api("GET", "/api/v1/customers", secret.group(1), null).statusCode()).isEqualTo(200);
+            assertThat(patron.get("/console/audit").body()).contains("token.create", "from-console");
+        }
+
         private HttpResponse<String> signIn(String name, String password) {
             return patron.sendRaw(HttpRequest.newBuilder(URI.create(patron.url("/console/login")))
                     .header("Content-Type", "application/x-www-form-urlencoded")

@@ -60,6 +60,11 @@ public final class ConsoleRoutes {
         router.get("/console/customers").handler(this::customers);
         router.get("/console/customers/:id").handler(this::customer);
         router.get("/console/alerts").handler(this::alerts);
+        router.get("/console/users").handler(Access.require(Role.ADMIN)).handler(ctx -> users(ctx, null, null));
+        router.post("/console/users").handler(Access.require(Role.ADMIN)).handler(this::addUser);
+        router.post("/console/tokens").handler(Access.require(Role.ADMIN)).handler(this::addToken);
+        router.post("/console/tokens/:id/revoke").handler(Access.require(Role.ADMIN)).handler(this::revokeToken);
+        router.get("/console/audit").handler(Access.require(Role.ADMIN)).handler(this::audit);
         router.get("/console/plugins").handler(this::pluginList);
         router.post("/console/plugins/:pluginId/enable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, true));
         router.post("/console/plugins/:pluginId/disable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, false));
@@ -151,6 +156,71 @@ public final class ConsoleRoutes {
             model.put("severity", severity == null ? "" : severity);
             return model;
         }, false).onSuccess(model -> render(ctx, "alerts.ftlh", model)).onFailure(ctx::fail);
+    }
+
+    private void users(RoutingContext ctx, String newToken, java.util.List<dev.patron.host.shop.FieldError> errors) {
+        vertx.executeBlocking(() -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("users", patron.auth().users().list());
+            model.put("tokens", patron.auth().tokens().list());
+            model.put("newToken", newToken == null ? "" : newToken);
+            model.put("errors", errors == null ? java.util.List.of() : errors);
+            return model;
+        }, false).onSuccess(model -> render(ctx, "users.ftlh", model)).onFailure(ctx::fail);
+    }
+
+    private void addUser(RoutingContext ctx) {
+        String actor = Access.actor(ctx);
+        String name = ctx.request().getFormAttribute("name");
+        String role = ctx.request().getFormAttribute("role");
+        String password = ctx.request().getFormAttribute("password");
+        vertx.executeBlocking(() -> {
+            try {
+                var user = patron.auth().users().add(name, Role.parse(role == null ? "" : role), password);
+                patron.auth().audit().record(actor, "user.add", user.name(), user.role().json());
+                return null;
+            } catch (InvalidInputException e) {
+                return e.errors();
+            } catch (IllegalArgumentException e) {
+                return java.util.List.of(new dev.patron.host.shop.FieldError("role", e.getMessage()));
+            }
+        }, false).onSuccess(errors -> {
+            if (errors == null) {
+                ctx.redirect("/console/users");
+            } else {
+                ctx.response().setStatusCode(400);
+                users(ctx, null, errors);
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void addToken(RoutingContext ctx) {
+        String actor = Access.actor(ctx);
+        String name = ctx.request().getFormAttribute("name");
+        String role = ctx.request().getFormAttribute("role");
+        vertx.executeBlocking(() -> {
+            var token = patron.auth().tokens().create(name, Role.parse(role == null ? "" : role), actor);
+            patron.auth().audit().record(actor, "token.create", name, token.info().role().json());
+            return token.secret();
+        }, false).onSuccess(secret -> users(ctx, secret, null)).onFailure(ctx::fail);
+    }
+
+    private void revokeToken(RoutingContext ctx) {
+        String actor = Access.actor(ctx);
+        String id = ctx.pathParam("id");
+        vertx.executeBlocking(() -> {
+            patron.auth().tokens().revoke(id);
+            patron.auth().audit().record(actor, "token.revoke", id, null);
+            return null;
+        }, false).onSuccess(ignored -> ctx.redirect("/console/users")).onFailure(ctx::fail);
+    }
+
+    private void audit(RoutingContext ctx) {
+        vertx.executeBlocking(() -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("entries", patron.auth().audit().recent(300));
+            return model;
+        }, false).onSuccess(model -> render(ctx, "audit.ftlh", model)).onFailure(ctx::fail);
     }
 
     private void pluginList(RoutingContext ctx) {
