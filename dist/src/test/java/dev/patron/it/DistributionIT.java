@@ -60,6 +60,16 @@ class DistributionIT {
             JsonObject body = new JsonObject(health.body());
             assertThat(body.getString("status")).isEqualTo("UP");
             assertThat(body.getJsonObject("plugins").getString("rfm")).isEqualTo("STARTED");
+
+            // The CLI writes to the same database while the server runs: the server holds no lock when idle.
+            Process token = patron("tokens", "create", "--name", "while-serving", "--role", "viewer", "--db",
+                    "jdbc:sqlite:" + work.resolve("serve.db"));
+            String secret = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("pt_")).findFirst().orElse("");
+            assertThat(token.waitFor()).isZero();
+            HttpResponse<String> customers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/customers"))
+                    .header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(customers.statusCode()).isEqualTo(200);
         } finally {
             serve.destroy();
             assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("patron stops on SIGTERM").isTrue();

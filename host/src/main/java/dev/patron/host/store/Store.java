@@ -40,8 +40,8 @@ public final class Store implements AutoCloseable {
 
     private Store(String url) {
         this.url = url;
-        this.writerSource = dataSource(url, true);
-        this.readerSource = dataSource(url, false);
+        this.writerSource = dataSource(url);
+        this.readerSource = dataSource(url);
     }
 
     /** Opens (creating if needed) the SQLite database at {@code url}, e.g. {@code jdbc:sqlite:/srv/patron/data/patron.db}. */
@@ -74,9 +74,10 @@ public final class Store implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
+            begin(writer, "BEGIN IMMEDIATE");
             try {
                 T result = work.apply(writer);
-                writer.commit();
+                execute(writer, "COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(e);
@@ -99,8 +100,9 @@ public final class Store implements AutoCloseable {
         ensureOpen();
         Connection connection = borrowReader();
         try {
+            begin(connection, "BEGIN");
             T result = work.apply(connection);
-            connection.commit();
+            execute(connection, "COMMIT");
             return result;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection, e);
@@ -141,15 +143,16 @@ public final class Store implements AutoCloseable {
 
     private Connection connect(SQLiteDataSource source) {
         try {
-            Connection connection = source.getConnection();
-            connection.setAutoCommit(false);
-            return connection;
+            // Auto-commit stays on: transactions are explicit BEGIN/COMMIT statements. With it off,
+            // sqlite-jdbc opens the next transaction right after each commit, so an idle writer
+            // would hold the write lock and other processes (the CLI) could never write.
+            return source.getConnection();
         } catch (SQLException e) {
             throw new StoreException("cannot open the database " + url + ": " + e.getMessage(), e);
         }
     }
 
-    private static SQLiteDataSource dataSource(String url, boolean writer) {
+    private static SQLiteDataSource dataSource(String url) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -157,9 +160,6 @@ public final class Store implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-64_000); // 64 MB page cache per connection
-        if (writer) {
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        }
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl(url);
         return source;
@@ -171,10 +171,33 @@ public final class Store implements AutoCloseable {
 
     private static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
-            connection.rollback();
+            execute(connection, "ROLLBACK");
         } catch (SQLException suppressed) {
-            cause.addSuppressed(suppressed);
+            if (!noTransaction(suppressed)) {
+                cause.addSuppressed(suppressed);
+            }
         }
+    }
+
+    /** Starts a transaction, failing with the store's message when the database stays locked. */
+    private void begin(Connection connection, String statement) {
+        try {
+            execute(connection, statement);
+        } catch (SQLException e) {
+            throw new StoreException("cannot start a transaction on " + url + " (" + e.getMessage()
+                    + "); another process may hold the database: stop it or retry", e);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** SQLite ends a transaction itself after some errors; rolling back then reports there is none. */
+    private static boolean noTransaction(SQLException e) {
+        return e.getMessage() != null && e.getMessage().contains("no transaction is active");
     }
 
     private static RuntimeException wrap(Exception e) {
@@ -211,7 +234,6 @@ public final class Store implements AutoCloseable {
 
     private static void closeQuietly(Connection connection) {
         try {
-            connection.rollback();
             connection.close();
         } catch (SQLException ignored) {
             // closing at shutdown: nothing left to save
