@@ -36,7 +36,7 @@ public final class ShopService {
         this.clock = clock;
     }
 
-    /** Creates or replaces a customer; returns true when created. */
+    /** Creates or replaces a customer and re-scores them with the last fitted models; returns true when created. */
     public boolean upsertCustomer(Customer customer) {
         long now = clock.millis();
         Failures[] failures = new Failures[1];
@@ -46,6 +46,8 @@ public final class ShopService {
             return isNew;
         });
         events.afterCommit(failures[0]);
+        // Profile-based scores (lead qualification) change with the attributes, not only with orders.
+        engine.rescore(Set.of(customer.id()));
         return created;
     }
 
@@ -96,6 +98,27 @@ public final class ShopService {
             engine.rescore(Set.of(outcome.customerId()));
         }
         return outcome;
+    }
+
+    /**
+     * Delivers the events of one bulk write (an import chunk) to the plugins inside the writer's
+     * open transaction {@code c}: customers first, then orders, then refunds. Unlike the writes
+     * above it re-scores nobody: a bulk writer leaves that to one scoring run afterwards instead of
+     * one re-scoring per customer. Call {@link #afterBulkCommit} once the transaction committed.
+     *
+     * @return the plugins whose handlers failed, each with its first error
+     */
+    public Failures deliverBulk(java.sql.Connection c, List<CustomerUpserted> customers, List<OrderPlaced> orders,
+                                List<OrderRefunded> refunds) throws java.sql.SQLException {
+        Failures failures = events.customersUpserted(c, customers);
+        events.ordersPlaced(c, orders).byPlugin().forEach(failures.byPlugin()::putIfAbsent);
+        events.ordersRefunded(c, refunds).byPlugin().forEach(failures.byPlugin()::putIfAbsent);
+        return failures;
+    }
+
+    /** Reports the handlers that failed in a committed bulk write (see {@link #deliverBulk}). */
+    public void afterBulkCommit(Failures failures) {
+        events.afterCommit(failures);
     }
 
     static Map<String, String> text(Map<String, Object> attributes) {

@@ -140,7 +140,12 @@ public final class ConsoleRoutes {
             model.put("panels", panels);
             return model;
         }).compose(model -> vertx.executeBlocking(() -> {
-            model.put("pluginPanels", plugins.panels(id, locale, role(ctx), csrf(ctx)));
+            java.util.List<PluginConsole.Panel> pluginPanels = plugins.panels(id, locale, role(ctx), csrf(ctx));
+            model.put("pluginPanels", pluginPanels);
+            // A plugin that draws its own panel shows its scores there; the generic table would repeat them.
+            @SuppressWarnings("unchecked")
+            Map<String, ?> generic = (Map<String, ?>) model.get("panels");
+            pluginPanels.stream().filter(p -> p.error() == null).forEach(p -> generic.remove(p.pluginId()));
             model.put("alerts", patron.alerts().list(null, null, id, 20).stream().map(a -> a.getMap()).toList());
             return model;
         }, false)).onSuccess(model -> render(ctx, "customer.ftlh", model)).onFailure(ctx::fail);
