@@ -132,6 +132,43 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void staffRedeemPointsAndSeeTheBalanceChange() throws Exception {
+        long before = balance("c-9");
+        assertThat(before).isPositive();
+        ChromeDriver driver = signIn("mei", "mei's long password");
+        driver.get(patron.url("/console/customers/c-9"));
+        WebElement form = driver.findElement(By.cssSelector("form.loyalty-redeem"));
+        form.findElement(By.name("points")).sendKeys("5");
+        form.findElement(By.name("reason")).sendKeys("gift wrap");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> balance("c-9") == before - 5);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("loyalty-panel")).getText()
+                .contains(String.valueOf(before - 5)));
+        browser.screenshot("loyalty");
+    }
+
+    @Test
+    void aViewerSeesNoRedeemFormAndAForgedRedemptionIsRefused() throws Exception {
+        patron.patron().auth().users().add("vic", Role.VIEWER, "vic's long password");
+        long before = balance("c-9");
+        ChromeDriver driver = signIn("vic", "vic's long password");
+        driver.get(patron.url("/console/customers/c-9"));
+        assertThat(driver.findElement(By.id("loyalty-panel")).getText()).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("form.loyalty-redeem"))).isEmpty();
+        String csrf = driver.findElement(By.cssSelector("meta[name=csrf-token]")).getAttribute("content");
+        Object status = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch('/api/v1/plugins/loyalty/accounts/c-9/redemptions', {method: 'POST', credentials: 'same-origin',"
+                + " headers: {'Content-Type': 'application/json', 'X-CSRF-Token': arguments[0]},"
+                + " body: JSON.stringify({points: 1, idempotencyKey: 'forged-1', reason: 'x'})}).then(r => done(r.status));", csrf);
+        assertThat(((Number) status).intValue()).isEqualTo(403);
+        assertThat(balance("c-9")).isEqualTo(before);
+    }
+
+    private long balance(String customerId) {
+        return PatronUnderTest.json(patron.get("/api/v1/plugins/loyalty/accounts/" + customerId)).getLong("balance");
+    }
+
+    @Test
     void disablingAPluginRemovesItsPanel() throws Exception {
         ChromeDriver driver = signIn("mei", "mei's long password");
         driver.get(patron.url("/console/plugins"));
