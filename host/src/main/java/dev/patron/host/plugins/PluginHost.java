@@ -435,8 +435,14 @@ public final class PluginHost implements AutoCloseable {
         List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
         started.sort((a, b) -> a.getPluginId().compareTo(b.getPluginId()));
         for (PluginWrapper plugin : started) {
-            for (T extension : manager.getExtensions(type, plugin.getPluginId())) {
-                result.add(new PluginExtension<>(plugin.getPluginId(), extension, plugin.getPluginClassLoader()));
+            try {
+                for (T extension : manager.getExtensions(type, plugin.getPluginId())) {
+                    result.add(new PluginExtension<>(plugin.getPluginId(), extension, plugin.getPluginClassLoader()));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // One plugin's broken extension must not hide every other plugin's.
+                errors.put(plugin.getPluginId(), "cannot create its " + type.getSimpleName() + " extensions: " + messageOf(e));
+                LOG.error("plugin {}: cannot create its {} extensions", plugin.getPluginId(), type.getSimpleName(), e);
             }
         }
         return result;
