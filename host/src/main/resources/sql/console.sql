@@ -9,3 +9,10 @@ SELECT COUNT(DISTINCT customer_id) FROM orders WHERE placed_at >= ?;
 
 -- name: latestRun
 SELECT id FROM scoring_runs ORDER BY started_at DESC LIMIT 1;
+
+-- name: recencyFrequency
+-- The R x F heatmap: customers per pair of recency and frequency scores of a plugin.
+SELECT r.value AS recency, f.value AS frequency, COUNT(*) AS customers
+FROM scores r JOIN scores f ON f.customer_id = r.customer_id AND f.plugin_id = r.plugin_id AND f.name = 'frequency'
+WHERE r.plugin_id = ? AND r.name = 'recency'
+GROUP BY r.value, f.value;

@@ -86,6 +86,11 @@ class ConsoleBrowserIT {
         List<WebElement> bars = chart.findElements(By.cssSelector("rect.bar"));
         assertThat(bars).isNotEmpty();
         assertThat(bars.get(0).getSize().getWidth()).isPositive();
+        List<WebElement> cells = driver.findElements(By.cssSelector("#chart-heatmap rect.heat"));
+        assertThat(cells).hasSize(25);
+        long total = driver.findElements(By.cssSelector("#chart-heatmap text.heat-value")).stream()
+                .mapToLong(t -> Long.parseLong(t.getText())).sum();
+        assertThat(total).as("every scored buyer is in one cell").isEqualTo(30);
         browser.screenshot("dashboard");
     }
 

@@ -73,7 +73,7 @@ public final class Users {
     public Optional<User> authenticate(String name, String password) {
         Optional<User> user = store.read(c -> find(c, "userByName", name == null ? "" : name));
         if (user.isEmpty() || user.get().disabled()) {
-            hasher.verify(password == null ? "" : password, DUMMY);
+            hasher.verify(password == null ? "" : password, Dummy.HASH);
             return Optional.empty();
         }
         return hasher.verify(password == null ? "" : password, user.get().passwordHash()) ? user : Optional.empty();
@@ -124,6 +124,11 @@ public final class Users {
                 rs.getInt(6) == 1);
     }
 
-    /** A hash to verify against when the user does not exist, so both cases take the same time. */
-    private static final String DUMMY = new PasswordHasher().hash("not a real password at all");
+    /**
+     * A hash to verify against when the user does not exist, so both cases take the same time.
+     * Computed on first use, not at class load: every CLI command would otherwise pay for it.
+     */
+    private static final class Dummy {
+        static final String HASH = new PasswordHasher().hash("not a real password at all");
+    }
 }

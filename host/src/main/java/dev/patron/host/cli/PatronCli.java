@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Patron, a customer-value engine for shops.",
         subcommands = {ServeCommand.class, ScoreCommand.class, DemoDataCommand.class, PluginsCommand.class, UsersCommand.class,
             TokensCommand.class, ExportCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class})
 public final class PatronCli {
 

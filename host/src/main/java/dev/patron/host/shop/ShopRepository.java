@@ -129,6 +129,28 @@ public final class ShopRepository {
         return outcomes;
     }
 
+    /**
+     * Compares orders with the stored ones without writing, for bulk writers (imports) that report
+     * each conflicting order and go on, where {@link #placeOrders} refuses the whole batch.
+     *
+     * @return for each order whose id is stored: true when it is stored with the same content (a
+     *     retry), false when with other content (a conflict); ids not stored are absent
+     */
+    public Map<String, Boolean> storedOrders(Connection c, Collection<Order> orders) throws SQLException {
+        Map<String, Boolean> stored = new HashMap<>();
+        try (PreparedStatement existing = c.prepareStatement(SQL.get("orderFingerprint"))) {
+            for (Order order : orders) {
+                existing.setString(1, order.id());
+                try (ResultSet rs = existing.executeQuery()) {
+                    if (rs.next()) {
+                        stored.put(order.id(), rs.getString(1).equals(Fingerprint.of(order)));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
     private boolean exists(Connection c, String customerId) {
         try {
             return customerExists(c, customerId);

@@ -31,6 +31,7 @@ public final class ApiRouter {
         new OpenApiRoutes(registry).mount(router);
         new ExportRoutes(vertx, patron).mount(router);
         new AlertRoutes(vertx, patron.alerts(), patron.webhooks(), patron.auth().audit()).mount(router);
+        new ImportRoutes(vertx, patron).mount(router);
         new PluginRoutes(vertx, patron, settings).mount(router);
         pluginRoutes.mount(router);
         router.route("/api/*").failureHandler(Problems::handle);

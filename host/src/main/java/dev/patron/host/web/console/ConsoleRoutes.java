@@ -85,6 +85,7 @@ public final class ConsoleRoutes {
             model.put("revenue", money(orders[1]));
             model.put("activeCustomers", DashboardData.activeCustomers(c, since));
             model.put("charts", DashboardData.charts(c));
+            model.put("heatmap", DashboardData.heatmap(c, "rfm"));
             model.put("latestRunId", DashboardData.latestRunId(c));
             return model;
         }).compose(model -> vertx.executeBlocking(() -> {

@@ -52,6 +52,42 @@ public final class DashboardData {
         return charts;
     }
 
+    /** One cell of the R x F heatmap; {@code shade} from 0 (none) to 1 (the fullest cell). */
+    public record Cell(int recency, int frequency, long customers, double shade) {
+    }
+
+    /**
+     * Customers per recency x frequency score (1-5 each) of the plugin that scores {@code recency}
+     * and {@code frequency} (rfm); empty when it has not scored.
+     */
+    static List<Cell> heatmap(Connection c, String pluginId) throws SQLException {
+        long[][] counts = new long[6][6];
+        long max = 0;
+        try (PreparedStatement select = c.prepareStatement(SQL.get("recencyFrequency"))) {
+            select.setString(1, pluginId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    int r = (int) Math.round(rs.getDouble(1));
+                    int f = (int) Math.round(rs.getDouble(2));
+                    if (r >= 1 && r <= 5 && f >= 1 && f <= 5) {
+                        counts[r][f] += rs.getLong(3);
+                        max = Math.max(max, counts[r][f]);
+                    }
+                }
+            }
+        }
+        List<Cell> cells = new ArrayList<>();
+        if (max == 0) {
+            return cells;
+        }
+        for (int f = 5; f >= 1; f--) {
+            for (int r = 1; r <= 5; r++) {
+                cells.add(new Cell(r, f, counts[r][f], (double) counts[r][f] / max));
+            }
+        }
+        return cells;
+    }
+
     static long activeCustomers(Connection c, long sinceMillis) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(SQL.get("activeCustomers"))) {
             select.setLong(1, sinceMillis);

@@ -1,0 +1,272 @@
+package dev.patron.host.imports;
+
+import dev.patron.api.events.CustomerUpserted;
+import dev.patron.api.events.OrderPlaced;
+import dev.patron.api.events.OrderRefunded;
+import dev.patron.host.imports.ImportItem.CancellationItem;
+import dev.patron.host.imports.ImportItem.CustomerItem;
+import dev.patron.host.imports.ImportItem.OrderItem;
+import dev.patron.host.imports.ImportItem.RefundItem;
+import dev.patron.host.shop.ConflictException;
+import dev.patron.host.shop.Customer;
+import dev.patron.host.shop.FieldError;
+import dev.patron.host.shop.InvalidInputException;
+import dev.patron.host.shop.Money;
+import dev.patron.host.shop.NotFoundException;
+import dev.patron.host.shop.Order;
+import dev.patron.host.shop.OrderOutcome;
+import dev.patron.host.shop.Refund;
+import dev.patron.host.shop.RefundOutcome;
+import dev.patron.host.shop.ShopJson;
+import dev.patron.host.shop.ShopRepository;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Writes one chunk of validated items on the writer's open transaction, by the API's rules:
+ * orders and refunds are idempotent by id (same content: unchanged; other content: the row is
+ * rejected as a conflict), refunds never exceed what is left on their order, orders need their
+ * customer (or create it when the import may). What the store refuses is reported per row and the
+ * rest of the chunk is written. Collects the chunk's events for the plugins.
+ */
+final class ChunkWriter {
+
+    /** What one chunk wrote and the events to deliver for it. */
+    static final class Written {
+        final List<CustomerUpserted> customers = new ArrayList<>();
+        final List<OrderPlaced> orders = new ArrayList<>();
+        final List<OrderRefunded> refunds = new ArrayList<>();
+        final ImportTally tally = new ImportTally();
+    }
+
+    private static final int KNOWN_CUSTOMERS = 10_000;
+
+    private final ShopRepository shop;
+    private final ShopJson json;
+    private final ColumnPlan plan;
+    private final java.util.Currency currency;
+    private final boolean createCustomers;
+    private final CancellationMatcher matcher = new CancellationMatcher();
+    /** Customers this import already found or created, with the attribute names they are known to have. */
+    private final Map<String, Set<String>> knownCustomers = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+            return size() > KNOWN_CUSTOMERS;
+        }
+    };
+
+    ChunkWriter(ShopRepository shop, ShopJson json, ColumnPlan plan, java.util.Currency currency, boolean createCustomers) {
+        this.shop = shop;
+        this.json = json;
+        this.plan = plan;
+        this.currency = currency;
+        this.createCustomers = createCustomers;
+    }
+
+    Written write(Connection c, List<ImportItem> items, Consumer<Issue> issues, long now) throws SQLException {
+        Written written = new Written();
+        List<OrderItem> orders = new ArrayList<>();
+        for (ImportItem item : items) {
+            if (item instanceof OrderItem order) {
+                orders.add(order);
+                continue;
+            }
+            // Orders go first so that a cancellation sees every order the file placed before it.
+            placeOrders(c, orders, written, issues, now);
+            orders.clear();
+            if (item instanceof CustomerItem customer) {
+                upsert(c, customer, written, now);
+            } else if (item instanceof RefundItem refund) {
+                refund(c, refund, written, issues, now);
+            } else if (item instanceof CancellationItem cancellation) {
+                cancel(c, cancellation, written, issues, now);
+            }
+        }
+        placeOrders(c, orders, written, issues, now);
+        return written;
+    }
+
+    private void upsert(Connection c, CustomerItem item, Written written, long now) throws SQLException {
+        Customer customer = item.customer();
+        Optional<Customer> stored = shop.findCustomer(c, customer.id());
+        if (stored.isPresent() && stored.get().equals(customer)) {
+            written.tally.customersUnchanged++;
+            return;
+        }
+        shop.upsertCustomer(c, customer, now);
+        if (stored.isEmpty()) {
+            written.tally.customersCreated++;
+        } else {
+            written.tally.customersUpdated++;
+        }
+        written.customers.add(new CustomerUpserted(customer.id(), text(customer.attributes()), stored.isEmpty()));
+    }
+
+    private void placeOrders(Connection c, List<OrderItem> items, Written written, Consumer<Issue> issues, long now)
+            throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<OrderItem> placeable = new ArrayList<>();
+        for (OrderItem item : items) {
+            if (customerReady(c, item, written, now)) {
+                placeable.add(item);
+            } else {
+                report(issues, item.lines(), "customerId", item.order().customerId(), IssueCode.UNKNOWN_CUSTOMER, "customer '"
+                        + item.order().customerId() + "' does not exist; import the customers first (patron import customers),"
+                        + " or let the import create them (--create-customers)");
+            }
+        }
+        Map<String, Boolean> stored = shop.storedOrders(c, placeable.stream().map(OrderItem::order).toList());
+        Map<String, Order> inBatch = new HashMap<>();
+        List<Order> fresh = new ArrayList<>();
+        for (OrderItem item : placeable) {
+            Order order = item.order();
+            Order earlier = inBatch.get(order.id());
+            Boolean same = earlier != null ? Boolean.valueOf(earlier.equals(order)) : stored.get(order.id());
+            if (same == null) {
+                inBatch.put(order.id(), order);
+                fresh.add(order);
+                written.tally.ordersCreated++;
+                written.orders.add(new OrderPlaced(order.id(), order.customerId(), order.placedAt(), order.amountMinor(),
+                        order.channel(), "import"));
+            } else if (same) {
+                written.tally.ordersUnchanged++;
+            } else {
+                report(issues, item.lines(), "id", order.id(), IssueCode.ID_CONFLICT, "order " + order.id() + " is already stored"
+                        + " with other content (the id was used for another order, or the invoice's lines lie too far apart in"
+                        + " the file); order ids are idempotency keys, so this one was not imported");
+            }
+        }
+        shop.insertOrders(c, fresh, now);
+    }
+
+    /** Whether the order's customer exists, creating it (or adding missing attributes) when the import may. */
+    private boolean customerReady(Connection c, OrderItem item, Written written, long now) throws SQLException {
+        String id = item.order().customerId();
+        Map<String, Object> attributes = item.customerAttributes();
+        Set<String> known = knownCustomers.get(id);
+        if (known != null && known.containsAll(attributes.keySet())) {
+            return true;
+        }
+        Optional<Customer> stored = shop.findCustomer(c, id);
+        if (stored.isEmpty() && !createCustomers) {
+            return false;
+        }
+        if (stored.isEmpty()) {
+            shop.insertCustomers(c, List.of(new Customer(id, null, null, null, attributes)), now);
+            written.tally.customersCreated++;
+            written.customers.add(new CustomerUpserted(id, text(attributes), true));
+        } else if (createCustomers && !stored.get().attributes().keySet().containsAll(attributes.keySet())) {
+            // Only attributes the customer lacks are added: a profile from the API or a customers file wins.
+            Customer customer = stored.get();
+            Map<String, Object> merged = new LinkedHashMap<>(customer.attributes());
+            attributes.forEach(merged::putIfAbsent);
+            shop.upsertCustomer(c, new Customer(id, customer.name(), customer.email(), customer.phone(), merged), now);
+            written.tally.customersUpdated++;
+            written.customers.add(new CustomerUpserted(id, text(merged), false));
+        } else if (createCustomers) {
+            written.tally.customersUnchanged++;
+        }
+        Set<String> names = new java.util.HashSet<>(attributes.keySet());
+        stored.ifPresent(s -> names.addAll(s.attributes().keySet()));
+        knownCustomers.put(id, names);
+        return true;
+    }
+
+    private void refund(Connection c, RefundItem item, Written written, Consumer<Issue> issues, long now) throws SQLException {
+        Refund refund = item.refund();
+        long[] line = {item.line()};
+        try {
+            RefundOutcome outcome = shop.addRefund(c, refund, now);
+            count(refund, outcome, written);
+        } catch (NotFoundException e) {
+            report(issues, line, "orderId", refund.orderId(), IssueCode.UNKNOWN_ORDER, e.getMessage());
+        } catch (InvalidInputException e) {
+            FieldError error = e.errors().get(0);
+            boolean tooMuch = error.field().equals("amount");
+            report(issues, line, error.field(), tooMuch ? Money.format(refund.amountMinor(), currency) : refund.refundedAt().toString(),
+                    tooMuch ? IssueCode.REFUND_EXCEEDS_ORDER : IssueCode.INVALID, error.field() + " " + error.message());
+        } catch (ConflictException e) {
+            report(issues, line, "id", refund.id(), IssueCode.ID_CONFLICT, e.getMessage());
+        }
+    }
+
+    private void cancel(Connection c, CancellationItem item, Written written, Consumer<Issue> issues, long now) throws SQLException {
+        long existing = matcher.existingRefunds(c, item.invoiceId());
+        if (existing > 0) {
+            written.tally.refundsUnchanged += existing;
+            return;
+        }
+        List<Refund> refunds = new ArrayList<>();
+        for (CancellationMatcher.Share share : matcher.shares(c, item)) {
+            JsonObject body = new JsonObject()
+                    .put("id", item.invoiceId() + ":" + share.orderId())
+                    .put("amount", Money.format(share.amountMinor(), currency))
+                    .put("refundedAt", item.at().toString());
+            List<FieldError> errors = new ArrayList<>();
+            Refund refund = json.refund(body, share.orderId(), errors);
+            if (!errors.isEmpty()) {
+                report(issues, item.lines(), "id", item.invoiceId(), IssueCode.INVALID, "cancellation " + item.invoiceId()
+                        + " cannot refund order " + share.orderId() + ": refund " + errors.get(0).field() + " " + errors.get(0).message());
+                return;
+            }
+            refunds.add(refund);
+        }
+        long refunded = 0;
+        for (Refund refund : refunds) {
+            count(refund, shop.addRefund(c, refund, now), written);
+            refunded += refund.amountMinor();
+        }
+        long left = item.valueMinor() - refunded;
+        String value = Money.format(item.valueMinor(), currency) + " " + currency.getCurrencyCode();
+        if (refunds.isEmpty()) {
+            report(issues, item.lines(), "id", item.invoiceId(), IssueCode.CANCELLATION_UNMATCHED, "cancellation " + item.invoiceId()
+                    + " returns " + value + " but customer " + item.customerId() + " has no earlier order with anything left to"
+                    + " refund (their purchase may predate the file); skipped");
+        } else if (left > 0) {
+            report(issues, new long[] {item.lines()[0]}, "id", item.invoiceId(), IssueCode.CANCELLATION_CAPPED, "cancellation "
+                    + item.invoiceId() + " returns " + value + "; only " + Money.format(refunded, currency) + " was left to refund"
+                    + " on customer " + item.customerId() + "'s earlier orders, so " + Money.format(left, currency) + " was not refunded");
+        }
+        written.tally.unmatchedMinor += left;
+        if (!refunds.isEmpty()) {
+            written.tally.cancellationsRefunded++;
+        }
+    }
+
+    private static void count(Refund refund, RefundOutcome outcome, Written written) {
+        if (outcome.outcome() == OrderOutcome.CREATED) {
+            written.tally.refundsCreated++;
+            written.refunds.add(new OrderRefunded(refund.id(), refund.orderId(), outcome.customerId(), refund.amountMinor(),
+                    outcome.orderAmountMinor(), outcome.refundedBeforeMinor(), refund.refundedAt()));
+        } else {
+            written.tally.refundsUnchanged++;
+        }
+    }
+
+    private void report(Consumer<Issue> issues, long[] lines, String field, String value, IssueCode code, String reason) {
+        for (long line : lines) {
+            issues.accept(new Issue(line, plan.columnOf(field), value, code, reason));
+        }
+    }
+
+    static Map<String, String> text(Map<String, Object> attributes) {
+        Map<String, String> text = new LinkedHashMap<>();
+        attributes.forEach((k, v) -> {
+            if (v != null) {
+                text.put(k, String.valueOf(v));
+            }
+        });
+        return text;
+    }
+}

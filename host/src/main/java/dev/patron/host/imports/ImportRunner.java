@@ -1,0 +1,231 @@
+package dev.patron.host.imports;
+
+import dev.patron.host.events.EventDispatcher.Failures;
+import dev.patron.host.shop.ShopJson;
+import dev.patron.host.shop.ShopRepository;
+import dev.patron.host.store.Store;
+import dev.patron.host.store.StoreException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * Streams one file into the store: rows are read one at a time, turned into items, and written in
+ * chunks of about {@code chunkRows} rows, each chunk in its own transaction together with the
+ * plugins' handling of its events. Memory holds one chunk (plus open invoices), never the file.
+ *
+ * <p>A dry run and a strict import instead write everything in ONE transaction, rolled back at
+ * the end of a dry run, or of a strict import with any rejected row: the store then shows exactly
+ * what would happen (cancellations see the orders before them) and never a partial import. That
+ * transaction holds the store's writer for the whole file.
+ */
+final class ImportRunner {
+
+    /** Invoice lines held open while later lines might still belong to their invoice. */
+    static final int INVOICE_WINDOW_LINES = 1_000;
+    private static final int PROGRESS_EVERY_ROWS = 1_000;
+
+    /** What a run did. {@code peakRowsHeld}: the most rows held in memory at once (chunk + open invoices). */
+    record Result(ImportFormat format, boolean committed, long rowsRead, long peakRowsHeld, ImportTally tally) {
+    }
+
+    private final Store store;
+    private final ShopRepository shop;
+    private final ShopJson json;
+    private final ChunkEvents events;
+    private final Currency currency;
+    private final ZoneId shopZone;
+    private final Clock clock;
+
+    ImportRunner(Store store, ShopRepository shop, ShopJson json, ChunkEvents events, Currency currency, ZoneId shopZone, Clock clock) {
+        this.store = store;
+        this.shop = shop;
+        this.json = json;
+        this.events = events;
+        this.currency = currency;
+        this.shopZone = shopZone;
+        this.clock = clock;
+    }
+
+    /** Checks the options and the file's header without importing. */
+    void check(Path file, ImportOptions options) throws IOException {
+        PreparedImport.open(file, options, currency, shopZone).close();
+    }
+
+    Result run(Path file, ImportOptions options, IssueReport report, ImportListener listener) throws IOException {
+        try (PreparedImport prepared = PreparedImport.open(file, options, currency, shopZone)) {
+            listener.started(prepared.format(), prepared.input().bytesTotal());
+            Pass pass = new Pass(file, prepared, report, listener);
+            boolean single = options.dryRun() || options.strict();
+            try {
+                if (!single) {
+                    pass.drive(null);
+                    return pass.result(true);
+                }
+                Failures failures = store.inTransaction(c -> {
+                    pass.drive(c);
+                    if (options.dryRun() || report.rows(IssueCode.Outcome.REJECTED) > 0) {
+                        throw new RollBack();
+                    }
+                    return pass.failures;
+                });
+                events.afterCommit(failures);
+                return pass.result(true);
+            } catch (RollBack rolledBack) {
+                return pass.result(false);
+            } catch (WrappedIo e) {
+                throw e.getCause();
+            } catch (SQLException e) {
+                throw new StoreException("database error during the import: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** One pass over the file. */
+    private final class Pass {
+        private final Path file;
+        private final PreparedImport prepared;
+        private final IssueReport report;
+        private final ImportListener listener;
+        private final ChunkWriter writer;
+        private final ImportTally tally = new ImportTally();
+        private final Failures failures = new Failures();
+        private final List<ImportItem> pending = new ArrayList<>();
+        private int pendingRows;
+        private long rowsRead;
+        private long peakHeld;
+
+        Pass(Path file, PreparedImport prepared, IssueReport report, ImportListener listener) {
+            this.file = file;
+            this.prepared = prepared;
+            this.report = report;
+            this.listener = listener;
+            this.writer = new ChunkWriter(shop, json, prepared.plan(), currency, prepared.createCustomers());
+        }
+
+        /** Reads every row; writes each chunk in its own transaction, or all on {@code single} when given. */
+        void drive(Connection single) throws SQLException {
+            ItemSink sink = new ItemSink() {
+                @Override
+                public void item(ImportItem item) {
+                    pending.add(item);
+                    pendingRows += item.rows();
+                }
+
+                @Override
+                public void issue(Issue issue) {
+                    report.add(issue);
+                }
+            };
+            ImportOptions options = prepared.options();
+            RecordRows records = new RecordRows(options.kind(), prepared.plan(), json, prepared.zone(), currency);
+            InvoiceRows invoices = prepared.plan().shape() == ColumnPlan.Shape.LINES
+                    ? new InvoiceRows(prepared.plan(), prepared.mapping(), json, prepared.zone(), currency, INVOICE_WINDOW_LINES, sink)
+                    : null;
+            RowSource rows = prepared.rows();
+            int sinceChunk = 0;
+            SourceRow row;
+            while ((row = next(rows)) != null) {
+                rowsRead++;
+                if (row.problem() != null) {
+                    report.add(new Issue(row.line(), "", String.join(",", row.raw()), IssueCode.MALFORMED_ROW,
+                            "the row " + row.problem()));
+                } else if (invoices != null) {
+                    invoices.accept(row);
+                } else {
+                    records.accept(row, sink);
+                }
+                peakHeld = Math.max(peakHeld, pendingRows + (invoices == null ? 0 : invoices.held()));
+                if (++sinceChunk >= options.chunkRows()) {
+                    write(single);
+                    sinceChunk = 0;
+                } else if (rowsRead % PROGRESS_EVERY_ROWS == 0) {
+                    listener.advanced(rowsRead, prepared.input().bytesRead(), tally.copy());
+                }
+            }
+            if (invoices != null) {
+                invoices.finish();
+            }
+            write(single);
+        }
+
+        private SourceRow next(RowSource rows) {
+            try {
+                return rows.next();
+            } catch (CharacterCodingException e) {
+                throw new WrappedIo(new IOException(ImportInput.undecodable(file, prepared.options().charset()), e));
+            } catch (IOException e) {
+                throw new WrappedIo(new IOException("cannot read the file near line " + rows.line() + ": " + e.getMessage()
+                        + " (rows before it were read)", e));
+            }
+        }
+
+        private void write(Connection single) throws SQLException {
+            List<ImportItem> chunk = List.copyOf(pending);
+            pending.clear();
+            pendingRows = 0;
+            if (chunk.isEmpty()) {
+                listener.advanced(rowsRead, prepared.input().bytesRead(), tally.copy());
+                return;
+            }
+            if (single != null) {
+                ChunkWriter.Written written = writer.write(single, chunk, report::add, clock.millis());
+                if (!prepared.options().dryRun()) {
+                    events.deliver(single, written.customers, written.orders, written.refunds).byPlugin()
+                            .forEach(failures.byPlugin()::putIfAbsent);
+                }
+                tally.addSafely(written.tally);
+            } else {
+                ImportTally[] chunkTally = new ImportTally[1];
+                Failures chunkFailures = store.inTransaction(c -> {
+                    ChunkWriter.Written written = writer.write(c, chunk, report::add, clock.millis());
+                    Failures result = events.deliver(c, written.customers, written.orders, written.refunds);
+                    ImportTally total = tally.copy();
+                    total.add(written.tally);
+                    report.flush();
+                    listener.chunkWritten(c, rowsRead, prepared.input().bytesRead(), total);
+                    chunkTally[0] = written.tally;
+                    return result;
+                });
+                events.afterCommit(chunkFailures);
+                tally.addSafely(chunkTally[0]);
+            }
+            listener.advanced(rowsRead, prepared.input().bytesRead(), tally.copy());
+        }
+
+        Result result(boolean committed) {
+            report.flush();
+            return new Result(prepared.format(), committed, rowsRead, peakHeld, tally.copy());
+        }
+    }
+
+    /** Ends the one transaction of a dry run or a refused strict import. */
+    private static final class RollBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RollBack() {
+            super("rolled back on purpose", null, false, false);
+        }
+    }
+
+    /** Carries a read failure out of the transaction lambda. */
+    private static final class WrappedIo extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WrappedIo(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+}
