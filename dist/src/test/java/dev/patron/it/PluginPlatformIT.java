@@ -85,6 +85,43 @@ class PluginPlatformIT {
         }
 
         @Test
+        void anAdminUploadsAPluginInTheConsoleAndABundledHostLibraryIsRefused() throws Exception {
+            try (PatronUnderTest patron = PatronUnderTest.start(home, Map.of())) {
+                Path hello = TestPlugins.hello("1.0.0").buildInto(home.resolve("incoming"));
+                HttpResponse<String> installed = upload(patron, hello);
+                assertThat(installed.statusCode()).isEqualTo(200);
+                assertThat(installed.body()).contains("id=\"installed\"");
+                assertThat(plugin(patron, "hello").getString("state")).isEqualTo("STARTED");
+                assertThat(patron.get("/api/v1/plugins/hello/greeting").statusCode()).isEqualTo(200);
+
+                Path bundling = TestPlugin.plugin("greedy").resource("org/pf4j/Plugin.class", "not really a class")
+                        .buildInto(home.resolve("incoming"));
+                HttpResponse<String> refused = upload(patron, bundling);
+                assertThat(refused.statusCode()).isEqualTo(400);
+                assertThat(refused.body()).contains("org/pf4j/", "provided");
+                assertThat(Files.exists(plugins().resolve("greedy-1.0.0.jar"))).isFalse();
+            }
+        }
+
+        private HttpResponse<String> upload(PatronUnderTest patron, Path jar) throws Exception {
+            String page = patron.get("/console/plugins").body();
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(csrf.find()).isTrue();
+            String boundary = "patron-test-boundary";
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf.group(1) + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jar\"; filename=\"" + jar.getFileName()
+                    + "\"\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(Files.readAllBytes(jar));
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return patron.sendRaw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(patron.url("/console/plugins/upload")))
+                    .header("Cookie", patron.consoleCookie())
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        }
+
+        @Test
         void anUnknownPluginIs404() throws Exception {
             try (PatronUnderTest patron = PatronUnderTest.start(home, Map.of())) {
                 assertThat(patron.post("/api/v1/plugins/nope/enable", "").statusCode()).isEqualTo(404);

@@ -54,7 +54,10 @@ public final class ConsoleSecurity {
     }
 
     public void mount(Router router) {
-        router.route().pathRegex("/console(/.*)?").handler(BodyHandler.create(false).setBodyLimit(64 * 1024 * 1024));
+        // Forms, and plugin jars uploaded by admins (to a private temp folder, deleted after the request).
+        router.route().pathRegex("/console(/.*)?").handler(BodyHandler.create(
+                        java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "patron-uploads").toString())
+                .setBodyLimit(64 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true));
         router.get("/console/login").handler(ctx -> loginPage.accept(ctx, model(ctx.request().getParam("next"), null, null)));
         router.post("/console/login").handler(this::signIn);
         router.get("/console/setup").handler(this::setupForm);

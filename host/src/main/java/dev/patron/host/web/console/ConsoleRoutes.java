@@ -66,6 +66,7 @@ public final class ConsoleRoutes {
         router.post("/console/tokens/:id/revoke").handler(Access.require(Role.ADMIN)).handler(this::revokeToken);
         router.get("/console/audit").handler(Access.require(Role.ADMIN)).handler(this::audit);
         router.get("/console/plugins").handler(this::pluginList);
+        router.post("/console/plugins/upload").handler(Access.require(Role.ADMIN)).handler(this::uploadPlugin);
         router.post("/console/plugins/:pluginId/enable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, true));
         router.post("/console/plugins/:pluginId/disable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, false));
         router.get("/console/plugins/:pluginId/settings").handler(this::pluginSettings);
@@ -229,9 +230,55 @@ public final class ConsoleRoutes {
         }, false).onSuccess(model -> render(ctx, "audit.ftlh", model)).onFailure(ctx::fail);
     }
 
+    /**
+     * Installs an uploaded plugin jar (admin only): inspected without loading any class from it
+     * (descriptor, plugin API range, no bundled host libraries, no path traversal, size), copied
+     * atomically into the plugins folder, and started at once; an older version is replaced.
+     */
+    private void uploadPlugin(RoutingContext ctx) {
+        String actor = Access.actor(ctx);
+        java.util.List<io.vertx.ext.web.FileUpload> uploads = ctx.fileUploads();
+        vertx.executeBlocking(() -> {
+            java.util.List<String> messages = new java.util.ArrayList<>();
+            if (uploads.size() != 1) {
+                messages.add("choose exactly one plugin jar to upload");
+                return pluginListModel(messages, null);
+            }
+            java.nio.file.Path uploaded = java.nio.file.Path.of(uploads.get(0).uploadedFileName());
+            try {
+                var result = new dev.patron.host.plugins.install.PluginInstaller().install(uploaded, patron.config().pluginsDir());
+                patron.plugins().syncFolder();
+                patron.auth().audit().record(actor, "plugin.install", result.id(), result.version()
+                        + (result.previousVersion() == null ? "" : " (was " + result.previousVersion() + ")"));
+                return pluginListModel(messages, result.id() + " " + result.version());
+            } catch (dev.patron.host.plugins.install.PluginRejectedException e) {
+                messages.addAll(e.problems());
+                return pluginListModel(messages, null);
+            } finally {
+                java.nio.file.Files.deleteIfExists(uploaded);
+            }
+        }, false).onSuccess(model -> {
+            if (!((java.util.List<?>) model.get("uploadErrors")).isEmpty()) {
+                ctx.response().setStatusCode(400);
+            }
+            render(ctx, "plugins.ftlh", model);
+        }).onFailure(ctx::fail);
+    }
+
+    private Map<String, Object> pluginListModel(java.util.List<String> uploadErrors, String installed) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("plugins", patron.plugins().list());
+        model.put("apiVersion", dev.patron.api.PluginApi.VERSION);
+        model.put("uploadErrors", uploadErrors);
+        model.put("installed", installed == null ? "" : installed);
+        return model;
+    }
+
     private void pluginList(RoutingContext ctx) {
         vertx.executeBlocking(() -> {
             Map<String, Object> model = new HashMap<>();
+            model.put("uploadErrors", java.util.List.of());
+            model.put("installed", "");
             model.put("plugins", patron.plugins().list());
             model.put("apiVersion", dev.patron.api.PluginApi.VERSION);
             return model;
