@@ -59,6 +59,10 @@ FROM customers c
 WHERE (? IS NULL OR c.id LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\' OR c.email LIKE ? ESCAPE '\')
   AND (? IS NULL OR EXISTS (SELECT 1 FROM scores s
                             WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?))
+  AND (? IS NULL OR EXISTS (SELECT 1 FROM scores t
+                            WHERE t.customer_id = c.id AND t.name = 'tier' AND t.label = ?))
+  AND (? = 0 OR EXISTS (SELECT 1 FROM alerts a WHERE a.customer_id = c.id AND a.status <> 'resolved'))
+  AND (? IS NULL OR c.id > ?)
 ORDER BY %ORDER%
 LIMIT ? OFFSET ?;
 
@@ -67,4 +71,8 @@ SELECT COUNT(*)
 FROM customers c
 WHERE (? IS NULL OR c.id LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\' OR c.email LIKE ? ESCAPE '\')
   AND (? IS NULL OR EXISTS (SELECT 1 FROM scores s
-                            WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?));
+                            WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?))
+  AND (? IS NULL OR EXISTS (SELECT 1 FROM scores t
+                            WHERE t.customer_id = c.id AND t.name = 'tier' AND t.label = ?))
+  AND (? = 0 OR EXISTS (SELECT 1 FROM alerts a WHERE a.customer_id = c.id AND a.status <> 'resolved'))
+  AND (? IS NULL OR c.id > ?);

@@ -128,6 +128,24 @@ class ApiFlowIT {
         assertThat(page.getJsonArray("items").getJsonObject(0).getJsonObject("labels").getString("rfm.tier")).isEqualTo("Platinum");
     }
 
+    @Test
+    @Order(5)
+    void aCursorWalksTheWholeListOnceAndFiltersCombine() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = PatronUnderTest.json(patron.get("/api/v1/customers?size=2" + (cursor == null ? "" : "&cursor=" + cursor)));
+            page.getJsonArray("items").forEach(i -> seen.add(((JsonObject) i).getString("id")));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertThat(seen).containsExactly("c-1", "c-2", "c-3", "c-4", "c-5");
+        assertThat(PatronUnderTest.json(patron.get("/api/v1/customers?tier=Platinum")).getJsonArray("items").getJsonObject(0)
+                .getString("id")).isEqualTo("c-1");
+        assertThat(PatronUnderTest.json(patron.get("/api/v1/customers?tier=Platinum&segment=At%20Risk")).getLong("total")).isZero();
+        assertThat(PatronUnderTest.json(patron.get("/api/v1/customers?alerts=open")).getLong("total")).isZero();
+        assertThat(patron.get("/api/v1/customers?sort=name&cursor=YQ").statusCode()).isEqualTo(400);
+    }
+
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class Idempotency {

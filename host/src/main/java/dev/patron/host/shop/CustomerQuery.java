@@ -7,10 +7,19 @@ import java.util.Locale;
  *
  * @param search matched as a substring of id, name or e-mail; null for all
  * @param segment only customers whose {@code segment} score has this label; null for all
- * @param page 1-based page number
+ * @param tier only customers whose {@code tier} score has this label (e.g. Platinum); null for all
+ * @param withOpenAlerts only customers with an unresolved alert
+ * @param after keyset cursor: only ids after this one (with sort {@code id}); null to start at the beginning
+ * @param page 1-based page number (ignored with a cursor)
  * @param size customers per page (1..500)
  */
-public record CustomerQuery(String search, String segment, Sort sort, int page, int size) {
+public record CustomerQuery(String search, String segment, String tier, boolean withOpenAlerts, String after, Sort sort,
+                            int page, int size) {
+
+    /** A query with only search, segment and paging (the older shape). */
+    public CustomerQuery(String search, String segment, Sort sort, int page, int size) {
+        this(search, segment, null, false, null, sort, page, size);
+    }
 
     public static final int MAX_SIZE = 500;
 
@@ -18,7 +27,8 @@ public record CustomerQuery(String search, String segment, Sort sort, int page, 
     public enum Sort {
         ID("c.id"),
         NAME("c.name IS NULL, LOWER(c.name), c.id"),
-        RECENT("(SELECT MAX(o.placed_at) FROM orders o WHERE o.customer_id = c.id) DESC, c.id");
+        RECENT("(SELECT MAX(o.placed_at) FROM orders o WHERE o.customer_id = c.id) DESC, c.id"),
+        CLV("(SELECT v.value FROM scores v WHERE v.customer_id = c.id AND v.plugin_id = 'clv' AND v.name = 'clv') DESC NULLS LAST, c.id");
 
         private final String orderBy;
 
@@ -37,7 +47,7 @@ public record CustomerQuery(String search, String segment, Sort sort, int page, 
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("sort", "'" + text + "' is not a sort order; use id, name or recent");
+                throw new InvalidInputException("sort", "'" + text + "' is not a sort order; use id, name, recent or clv");
             }
         }
     }

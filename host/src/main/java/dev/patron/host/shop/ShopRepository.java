@@ -332,7 +332,9 @@ public final class ShopRepository {
     public Page<CustomerRow> listCustomers(Connection c, CustomerQuery query) throws SQLException {
         long total;
         try (PreparedStatement count = c.prepareStatement(SQL.get("countListedCustomers"))) {
-            bindFilters(count, query);
+            // The total counts every match, not only those after the cursor.
+            bindFilters(count, new CustomerQuery(query.search(), query.segment(), query.tier(), query.withOpenAlerts(), null,
+                    query.sort(), query.page(), query.size()));
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
@@ -343,7 +345,7 @@ public final class ShopRepository {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             int next = bindFilters(select, query);
             select.setInt(next, query.size());
-            select.setLong(next + 1, (long) (query.page() - 1) * query.size());
+            select.setLong(next + 1, query.after() == null ? (long) (query.page() - 1) * query.size() : 0);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3), new LinkedHashMap<>()));
@@ -362,7 +364,12 @@ public final class ShopRepository {
         }
         statement.setString(5, query.segment());
         statement.setString(6, query.segment());
-        return 7;
+        statement.setString(7, query.tier());
+        statement.setString(8, query.tier());
+        statement.setInt(9, query.withOpenAlerts() ? 1 : 0);
+        statement.setString(10, query.after());
+        statement.setString(11, query.after());
+        return 12;
     }
 
     /** Loads the label scores of a page of customers in one query. */

@@ -61,22 +61,43 @@ final class CustomerRoutes {
     }
 
     private void list(RoutingContext ctx) {
+        CustomerQuery.Sort sort = CustomerQuery.Sort.parse(ctx.request().getParam("sort"));
+        String cursor = blankToNull(ctx.request().getParam("cursor"));
+        if (cursor != null && sort != CustomerQuery.Sort.ID) {
+            throw new InvalidInputException("cursor", "works with sort=id only; use page with other orders");
+        }
+        String alerts = blankToNull(ctx.request().getParam("alerts"));
+        if (alerts != null && !alerts.equals("open")) {
+            throw new InvalidInputException("alerts", "'" + alerts + "' is not a filter; use alerts=open");
+        }
         CustomerQuery query = new CustomerQuery(blankToNull(ctx.request().getParam("q")), blankToNull(ctx.request().getParam("segment")),
-                CustomerQuery.Sort.parse(ctx.request().getParam("sort")), intParam(ctx, "page", 1, 1, Integer.MAX_VALUE),
-                intParam(ctx, "size", 50, 1, CustomerQuery.MAX_SIZE));
+                blankToNull(ctx.request().getParam("tier")), alerts != null, cursor == null ? null : decodeCursor(cursor), sort,
+                intParam(ctx, "page", 1, 1, Integer.MAX_VALUE), intParam(ctx, "size", 50, 1, CustomerQuery.MAX_SIZE));
         store.read(c -> patron.shop().listCustomers(c, query))
-                .onSuccess(page -> ctx.json(pageJson(page)))
+                .onSuccess(page -> ctx.json(pageJson(page, query.sort() == CustomerQuery.Sort.ID)))
                 .onFailure(ctx::fail);
     }
 
-    private static JsonObject pageJson(Page<CustomerRow> page) {
+    private static String decodeCursor(String cursor) {
+        try {
+            return new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("cursor", "is not a cursor from nextCursor of an earlier page");
+        }
+    }
+
+    private static JsonObject pageJson(Page<CustomerRow> page, boolean keyset) {
         JsonArray items = new JsonArray();
         for (CustomerRow row : page.items()) {
             items.add(new JsonObject().put("id", row.id()).put("name", row.name()).put("email", row.email())
                     .put("labels", new JsonObject(new java.util.LinkedHashMap<>(row.labels()))));
         }
+        String next = keyset && page.items().size() == page.size() && !page.items().isEmpty()
+                ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        page.items().get(page.items().size() - 1).id().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : null;
         return new JsonObject().put("items", items).put("page", page.page()).put("size", page.size())
-                .put("total", page.total()).put("pages", page.pages());
+                .put("total", page.total()).put("pages", page.pages()).put("nextCursor", next);
     }
 
     private void one(RoutingContext ctx) {

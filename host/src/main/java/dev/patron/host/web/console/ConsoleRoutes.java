@@ -111,12 +111,19 @@ public final class ConsoleRoutes {
         String q = blankToNull(ctx.request().getParam("q"));
         String segment = blankToNull(ctx.request().getParam("segment"));
         int page = parsePage(ctx.request().getParam("page"));
-        CustomerQuery query = new CustomerQuery(q, segment, CustomerQuery.Sort.parse(ctx.request().getParam("sort")), page, PAGE_SIZE);
+        String tier = blankToNull(ctx.request().getParam("tier"));
+        boolean withAlerts = "open".equals(ctx.request().getParam("alerts"));
+        CustomerQuery query = new CustomerQuery(q, segment, tier, withAlerts, null, CustomerQuery.Sort.parse(ctx.request().getParam("sort")),
+                page, PAGE_SIZE);
         store.read(c -> {
             Map<String, Object> model = new HashMap<>();
             model.put("page", patron.shop().listCustomers(c, query));
             model.put("q", q == null ? "" : q);
             model.put("segment", segment == null ? "" : segment);
+            model.put("tier", tier == null ? "" : tier);
+            model.put("alerts", withAlerts);
+            model.put("tiers", DashboardData.charts(c).stream().filter(ch -> ch.name().equals("tier") && ch.pluginId().equals("rfm"))
+                    .flatMap(ch -> ch.bars().stream()).map(DashboardData.Bar::label).sorted().toList());
             model.put("sort", query.sort().name().toLowerCase(Locale.ROOT));
             model.put("segments", DashboardData.charts(c).stream().filter(ch -> ch.name().equals("segment"))
                     .flatMap(ch -> ch.bars().stream()).map(DashboardData.Bar::label).distinct().sorted().toList());
