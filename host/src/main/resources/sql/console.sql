@@ -16,3 +16,10 @@ SELECT r.value AS recency, f.value AS frequency, COUNT(*) AS customers
 FROM scores r JOIN scores f ON f.customer_id = r.customer_id AND f.plugin_id = r.plugin_id AND f.name = 'frequency'
 WHERE r.plugin_id = ? AND r.name = 'recency'
 GROUP BY r.value, f.value;
+
+-- name: scoreValues
+SELECT value FROM scores WHERE plugin_id = ? AND name = ? AND value IS NOT NULL;
+
+-- name: topByScore
+SELECT s.customer_id, c.name, s.value FROM scores s JOIN customers c ON c.id = s.customer_id
+WHERE s.plugin_id = ? AND s.name = ? AND s.value IS NOT NULL ORDER BY s.value DESC LIMIT ?;

@@ -87,6 +87,11 @@ public final class ConsoleRoutes {
             model.put("activeCustomers", DashboardData.activeCustomers(c, since));
             model.put("charts", DashboardData.charts(c));
             model.put("heatmap", DashboardData.heatmap(c, "rfm"));
+            DashboardData.Chart clv = DashboardData.histogram(c, "clv", "clv");
+            if (clv != null) {
+                model.put("clvChart", clv);
+                model.put("topClv", DashboardData.top(c, "clv", "clv", 10));
+            }
             model.put("latestRunId", DashboardData.latestRunId(c));
             return model;
         }).compose(model -> vertx.executeBlocking(() -> {

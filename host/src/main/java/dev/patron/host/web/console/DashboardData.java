@@ -88,6 +88,63 @@ public final class DashboardData {
         return cells;
     }
 
+    /** One customer of a top list. */
+    public record Top(String customerId, String name, double value) {
+    }
+
+    /**
+     * A histogram of one numeric score (e.g. clv.clv) in ten equal buckets from 0 to the 99th
+     * percentile (the last bucket takes the rest, so a few huge values do not flatten the chart).
+     */
+    static Chart histogram(Connection c, String pluginId, String name) throws SQLException {
+        List<Double> values = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(SQL.get("scoreValues"))) {
+            select.setString(1, pluginId);
+            select.setString(2, name);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getDouble(1));
+                }
+            }
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        values.sort(null);
+        double top = Math.max(1, values.get(Math.min(values.size() - 1, (int) Math.floor(values.size() * 0.99))));
+        double width = top / 10;
+        long[] counts = new long[10];
+        for (double v : values) {
+            counts[Math.max(0, Math.min(9, (int) Math.floor(v / width)))]++;
+        }
+        long max = java.util.Arrays.stream(counts).max().orElse(1);
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String label = i == 9 ? "≥ " + round(9 * width) : round(i * width) + " – " + round((i + 1) * width);
+            bars.add(new Bar(label, counts[i], 100.0 * counts[i] / Math.max(1, max), 100.0 * counts[i] / values.size()));
+        }
+        return new Chart(pluginId, name, bars, values.size());
+    }
+
+    private static String round(double value) {
+        return String.format(java.util.Locale.ROOT, "%,.0f", value);
+    }
+
+    static List<Top> top(Connection c, String pluginId, String name, int limit) throws SQLException {
+        List<Top> result = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(SQL.get("topByScore"))) {
+            select.setString(1, pluginId);
+            select.setString(2, name);
+            select.setInt(3, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Top(rs.getString(1), rs.getString(2), rs.getDouble(3)));
+                }
+            }
+        }
+        return result;
+    }
+
     static long activeCustomers(Connection c, long sinceMillis) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(SQL.get("activeCustomers"))) {
             select.setLong(1, sinceMillis);
