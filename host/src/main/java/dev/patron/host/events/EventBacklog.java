@@ -98,7 +98,8 @@ public final class EventBacklog implements PluginHost.CatchUp {
                 j++;
             }
             List<Object> run = events.subList(i, j);
-            dispatcher.callUnderSavepoint(c, "patron_replay", handler, "event handler replay", db -> deliver(handler.extension(), run, db));
+            dispatcher.callUnderSavepoint(c, "patron_replay", handler, "event handler replay", dispatcher.limitFor(run.size()),
+                    db -> deliver(handler.extension(), run, db));
             i = j;
         }
         try (PreparedStatement delete = c.prepareStatement(SQL.get("deleteBacklogUpTo"))) {

@@ -1,0 +1,251 @@
+package dev.patron.bench;
+
+import dev.patron.host.Patron;
+import dev.patron.host.imports.ImportKind;
+import dev.patron.host.imports.ImportOptions;
+import dev.patron.host.imports.ImportService;
+import dev.patron.host.imports.ImportStatus;
+import dev.patron.host.plugins.PluginInfo;
+import dev.patron.host.shop.Customer;
+import dev.patron.host.shop.Order;
+import dev.patron.host.shop.Refund;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Import throughput through the importer ({@code patron import orders FILE}): the synthetic
+ * shop's orders written to a CSV file, imported by {@link ImportService} into a Patron opened with
+ * every plugin (so each chunk's events reach the plugins in its transaction), against a bare
+ * sqlite-jdbc batched insert of the same order rows into the same tables.
+ *
+ * <p>Only the orders import is timed: customers are imported before it (and refunds after it) on
+ * Patron's side, and the customers inserted untimed on the peer's, so both insert orders into
+ * tables that hold the same customers. The peer binds values computed beforehand and commits every 5,000 rows, the
+ * importer's chunk; Patron's side reads and parses the CSV file, validates every row, checks ids
+ * against stored orders (ids are idempotency keys) and delivers events.
+ */
+final class ImporterBench {
+
+    private ImporterBench() {
+    }
+
+    /** Imports into a scratch database under {@code work}, deleted afterwards. */
+    static void run(Dataset data, Path work, Path plugins, Results results) throws Exception {
+        Path patronDb = work.resolve("import-patron.db");
+        Path customersCsv = work.resolve("import-customers.csv");
+        Path ordersCsv = work.resolve("import-orders.csv");
+        Path refundsCsv = work.resolve("import-refunds.csv");
+        long[] counts = writeCsv(data, customersCsv, ordersCsv, refundsCsv);
+        data.orders = counts[1];
+        data.refunds = counts[2];
+
+        ImportBench.deleteDb(patronDb);
+        String pluginTrouble;
+        long customersNanos;
+        long ordersNanos;
+        long refundsNanos;
+        try (Patron patron = Patron.open(Dataset.config(work, patronDb, plugins), Clock.systemUTC())) {
+            ImportService imports = ImportService.of(patron);
+            customersNanos = importFile(imports, ImportKind.CUSTOMERS, customersCsv, counts[0]);
+            ordersNanos = importFile(imports, ImportKind.ORDERS, ordersCsv, counts[1]);
+            refundsNanos = importFile(imports, ImportKind.REFUNDS, refundsCsv, counts[2]);
+            pluginTrouble = pluginTrouble(patron);
+        }
+
+        Path bareDb = work.resolve("bare-orders.db");
+        long bareNanos = bareOrders(data, bareDb);
+        boolean same = ImportBench.sameRows(patronDb, bareDb,
+                "SELECT id, customer_id, placed_at, amount_minor, currency, channel, lines, fingerprint FROM orders ORDER BY id");
+        ImportBench.deleteDb(bareDb);
+        ImportBench.deleteDb(patronDb);
+
+        double patronRate = counts[1] / Stats.seconds(ordersNanos);
+        double bareRate = counts[1] / Stats.seconds(bareNanos);
+        double ratio = patronRate / bareRate;
+        results.measured("import.orders", "import orders/s: `patron import orders` path (ImportService, CSV file)",
+                Stats.rate(patronRate, "orders") + " (" + Stats.duration(Stats.seconds(ordersNanos)) + ")",
+                "bare sqlite-jdbc addBatch of the same rows: " + Stats.rate(bareRate, "orders") + " ("
+                        + Stats.duration(Stats.seconds(bareNanos)) + ")",
+                ratio, "≥ 0.7x", ratio >= 0.7,
+                Stats.count(counts[1]) + " orders from a " + Stats.size(Files.size(ordersCsv)) + " CSV file, 5,000-row chunk"
+                        + " transactions with every plugin's event handlers; the peer inserts precomputed values (no file, no"
+                        + " validation, no idempotency look-ups, no events). Also imported, untimed in the ratio: "
+                        + Stats.count(counts[0]) + " customers in " + Stats.duration(Stats.seconds(customersNanos)) + ", "
+                        + Stats.count(counts[2]) + " refunds in " + Stats.duration(Stats.seconds(refundsNanos)) + ". "
+                        + (same ? "Both files hold identical orders (checked)." : "THE ORDERS DIFFER between the two files: not like"
+                        + " for like.") + pluginTrouble);
+    }
+
+    /** Plugins that failed during the import and the events left in their backlogs, as a sentence ("" if none). */
+    private static String pluginTrouble(Patron patron) {
+        StringBuilder trouble = new StringBuilder();
+        for (PluginInfo plugin : patron.plugins().list()) {
+            if (plugin.error() != null && !plugin.error().isBlank()) {
+                trouble.append(" Plugin ").append(plugin.id()).append(" was ").append(plugin.state().toLowerCase(Locale.ROOT))
+                        .append(" at the end of the import: ").append(plugin.error()).append('.');
+            }
+        }
+        Map<String, Long> backlog = patron.store().read(c -> {
+            Map<String, Long> counts = new TreeMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT plugin_id, COUNT(*) FROM plugin_event_backlog GROUP BY plugin_id")) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+        backlog.forEach((plugin, events) -> trouble.append(" ").append(Stats.count(events)).append(" events were left in ")
+                .append(plugin).append("'s backlog, to be replayed when it starts again."));
+        return trouble.toString();
+    }
+
+    private static long importFile(ImportService imports, ImportKind kind, Path file, long expected) throws IOException {
+        String id = imports.newId();
+        imports.submit(id, file, ImportOptions.of(kind, file.getFileName().toString()), "bench", false);
+        long start = System.nanoTime();
+        ImportStatus status = imports.run(id, (rows, bytes, total) -> { });
+        long nanos = System.nanoTime() - start;
+        if (!"succeeded".equals(status.status()) || status.rowsRejected() > 0 || status.rowsRead() != expected) {
+            throw new IllegalStateException("importing " + kind.json() + " from " + file + " ended " + status.status() + " after "
+                    + status.rowsRead() + " of " + expected + " rows: " + status.error() + "; rejected " + status.rejected()
+                    + "; first issues " + status.firstIssues());
+        }
+        return nanos;
+    }
+
+    /** Writes the shop as three CSV files; returns the numbers of customers, orders and refunds. */
+    static long[] writeCsv(Dataset data, Path customers, Path orders, Path refunds) throws IOException {
+        long[] counts = new long[3];
+        List<String> attributes = List.of("budget", "role", "decisionMaker", "need", "inquiredAt");
+        try (BufferedWriter c = Files.newBufferedWriter(customers, StandardCharsets.UTF_8);
+             BufferedWriter o = Files.newBufferedWriter(orders, StandardCharsets.UTF_8);
+             BufferedWriter r = Files.newBufferedWriter(refunds, StandardCharsets.UTF_8)) {
+            c.write("id,name,email,phone," + String.join(",", attributes) + "\n");
+            o.write("id,customerId,placedAt,amount,currency,channel\n");
+            r.write("id,orderId,amount,refundedAt\n");
+            data.generator().generate(data.customers, (customer, customerOrders, customerRefunds) -> {
+                try {
+                    StringBuilder line = new StringBuilder();
+                    line.append(csv(customer.id())).append(',').append(csv(customer.name())).append(',').append(csv(customer.email()))
+                            .append(',').append(csv(customer.phone()));
+                    for (String key : attributes) {
+                        Object value = customer.attributes().get(key);
+                        line.append(',').append(value == null ? "" : csv(String.valueOf(value)));
+                    }
+                    c.write(line.append('\n').toString());
+                    counts[0]++;
+                    for (Order order : customerOrders) {
+                        o.write(order.id() + ',' + order.customerId() + ',' + order.placedAt() + ',' + money(order.amountMinor()) + ','
+                                + order.currency() + ',' + csv(order.channel()) + '\n');
+                        counts[1]++;
+                    }
+                    for (Refund refund : customerRefunds) {
+                        r.write(refund.id() + ',' + refund.orderId() + ',' + money(refund.amountMinor()) + ',' + refund.refundedAt() + '\n');
+                        counts[2]++;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return counts;
+    }
+
+    /** The peer: the customers inserted untimed, then the orders timed, committing every 5,000 rows. */
+    private static long bareOrders(Dataset data, Path db) throws Exception {
+        ImportBench.deleteDb(db);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath(), ImportBench.sqliteConfig().toProperties())) {
+            try (Statement ddl = c.createStatement()) {
+                for (String statement : ImportBench.hostDdl()) {
+                    ddl.execute(statement);
+                }
+            }
+            c.setAutoCommit(false);
+            long now = System.currentTimeMillis();
+            List<Order> orders = new ArrayList<>();
+            try (PreparedStatement insertCustomer = c.prepareStatement(ImportBench.SHOP_SQL.get("insertCustomer"))) {
+                List<Customer> customers = new ArrayList<>();
+                data.generator().generate(data.customers, (customer, customerOrders, customerRefunds) -> {
+                    customers.add(customer);
+                    orders.addAll(customerOrders);
+                });
+                for (Customer customer : customers) {
+                    insertCustomer.setString(1, customer.id());
+                    insertCustomer.setString(2, customer.name());
+                    insertCustomer.setString(3, customer.email());
+                    insertCustomer.setString(4, customer.phone());
+                    insertCustomer.setString(5, new JsonObject(new LinkedHashMap<>(customer.attributes())).encode());
+                    insertCustomer.setLong(6, now);
+                    insertCustomer.setLong(7, now);
+                    insertCustomer.addBatch();
+                }
+                insertCustomer.executeBatch();
+                c.commit();
+            }
+            int n = orders.size();
+            String[] fingerprints = new String[n];
+            long[] placedAt = new long[n];
+            for (int i = 0; i < n; i++) {
+                fingerprints[i] = ImportBench.fingerprint(orders.get(i));
+                placedAt[i] = orders.get(i).placedAt().toEpochMilli();
+            }
+            long start = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement(ImportBench.SHOP_SQL.get("insertOrder"))) {
+                for (int i = 0; i < n; i++) {
+                    Order order = orders.get(i);
+                    insert.setString(1, order.id());
+                    insert.setString(2, order.customerId());
+                    insert.setLong(3, placedAt[i]);
+                    insert.setLong(4, order.amountMinor());
+                    insert.setString(5, order.currency());
+                    insert.setString(6, order.channel());
+                    insert.setNull(7, Types.VARCHAR);
+                    insert.setString(8, fingerprints[i]);
+                    insert.setLong(9, now);
+                    insert.addBatch();
+                    if ((i + 1) % ImportOptions.DEFAULT_CHUNK_ROWS == 0 || i == n - 1) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            return System.nanoTime() - start;
+        } catch (SQLException e) {
+            throw new IllegalStateException("bare insert failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String money(long minor) {
+        return String.format(Locale.ROOT, "%d.%02d", minor / 100, minor % 100);
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+}
