@@ -38,7 +38,7 @@ final class TestHandlers {
         public void orderPlaced(OrderPlaced event, PluginDatabase db) {
             db.update("INSERT INTO testkit_demo_notes (customer_id, note) VALUES (?, ?)", event.customerId(), "slow");
             try {
-                Thread.sleep(10_000);
+                new java.util.concurrent.CountDownLatch(1).await(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
