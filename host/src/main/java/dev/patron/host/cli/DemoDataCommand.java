@@ -51,7 +51,7 @@ final class DemoDataCommand implements Callable<Integer> {
         DemoLoader.Totals totals;
         try (ConsoleProgress progress = new ConsoleProgress(System.err)) {
             progress.phase("generating", customers);
-            totals = new DemoLoader(patron.store()).load(customers, seed, endDate, patron.config().zone(),
+            totals = new DemoLoader(patron.store(), patron.writes()).load(customers, seed, endDate, patron.config().zone(),
                     patron.config().currency(), progress::advanced);
         }
         System.out.printf("demo shop: %d customers, %d orders, %d refunds up to %s in %.1f s%n", totals.customers(),

@@ -24,9 +24,56 @@ public final class DemoLoader {
 
     private final Store store;
     private final ShopRepository shop = new ShopRepository();
+    private final dev.patron.host.shop.ShopService events;
 
+    /** A loader that only inserts rows (benchmarks, tests). */
     public DemoLoader(Store store) {
+        this(store, null);
+    }
+
+    /**
+     * A loader that also delivers each chunk's events to the plugins inside the chunk's
+     * transaction, as an import does, so plugins that keep their own state (loyalty points) see
+     * the demo shop too.
+     */
+    public DemoLoader(Store store, dev.patron.host.shop.ShopService events) {
         this.store = store;
+        this.events = events;
+    }
+
+    private static java.util.List<dev.patron.api.events.CustomerUpserted> customerEvents(List<Customer> customers) {
+        List<dev.patron.api.events.CustomerUpserted> result = new ArrayList<>(customers.size());
+        for (Customer customer : customers) {
+            Map<String, String> attributes = new HashMap<>();
+            customer.attributes().forEach((k, v) -> {
+                if (v != null) {
+                    attributes.put(k, String.valueOf(v));
+                }
+            });
+            result.add(new dev.patron.api.events.CustomerUpserted(customer.id(), attributes, true));
+        }
+        return result;
+    }
+
+    private static List<dev.patron.api.events.OrderPlaced> orderEvents(List<Order> orders) {
+        List<dev.patron.api.events.OrderPlaced> result = new ArrayList<>(orders.size());
+        for (Order o : orders) {
+            result.add(new dev.patron.api.events.OrderPlaced(o.id(), o.customerId(), o.placedAt(), o.amountMinor(), o.channel(), "demo"));
+        }
+        return result;
+    }
+
+    /** The demo refunds each order at most once, so nothing was refunded before. */
+    private static List<dev.patron.api.events.OrderRefunded> refundEvents(List<Refund> refunds, List<Order> orders) {
+        Map<String, Order> byId = new HashMap<>();
+        orders.forEach(o -> byId.put(o.id(), o));
+        List<dev.patron.api.events.OrderRefunded> result = new ArrayList<>(refunds.size());
+        for (Refund r : refunds) {
+            Order order = byId.get(r.orderId());
+            result.add(new dev.patron.api.events.OrderRefunded(r.id(), r.orderId(), order.customerId(), r.amountMinor(),
+                    order.amountMinor(), 0, r.refundedAt()));
+        }
+        return result;
     }
 
     /** Totals of a generated shop. */
@@ -50,12 +97,16 @@ public final class DemoLoader {
         Map<String, String> customerByOrder = new HashMap<>();
         long[] totals = new long[3];
         Runnable flush = () -> {
-            store.inTransaction(c -> {
+            dev.patron.host.events.EventDispatcher.Failures failures = store.inTransaction(c -> {
                 shop.insertCustomers(c, customerChunk, now);
                 shop.insertOrders(c, orderChunk, now);
                 shop.insertRefunds(c, refundChunk, customerByOrder, now);
-                return null;
+                return events == null ? null : events.deliverBulk(c, customerEvents(customerChunk), orderEvents(orderChunk),
+                        refundEvents(refundChunk, orderChunk));
             });
+            if (failures != null) {
+                events.afterBulkCommit(failures);
+            }
             totals[0] += customerChunk.size();
             totals[1] += orderChunk.size();
             totals[2] += refundChunk.size();
