@@ -56,7 +56,7 @@ public final class Bench {
             }
             System.exit(failed > 0 ? 3 : 0);
         } catch (Exception e) {
-            e.printStackTrace();
+            org.slf4j.LoggerFactory.getLogger(Bench.class).error("bench failed", e);
             System.exit(1);
         }
     }
@@ -193,8 +193,7 @@ public final class Bench {
         try {
             section.run();
         } catch (Exception | Error e) {
-            System.err.println("bench: section " + name + " failed:");
-            e.printStackTrace();
+            org.slf4j.LoggerFactory.getLogger(Bench.class).error("bench: section {} failed", name, e);
             String why = e.getClass().getSimpleName() + ": " + e.getMessage();
             failure = why.length() > 300 ? why.substring(0, 300) + "…" : why;
             if (Results.ROWS.containsKey(name)) {
