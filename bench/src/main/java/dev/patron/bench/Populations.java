@@ -1,7 +1,7 @@
 package dev.patron.bench;
 
 import dev.patron.api.scoring.CustomerSummary;
-import dev.patron.api.scoring.Population;
+import dev.patron.host.scoring.SummaryPopulation;
 import dev.patron.host.shop.Order;
 import dev.patron.host.shop.Refund;
 import java.io.BufferedReader;
@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,38 +29,12 @@ public final class Populations {
     private Populations() {
     }
 
-    /** A population held in a list, in customer-id order. */
-    public static final class ListPopulation implements Population {
-        private final LocalDate asOf;
-        private final List<CustomerSummary> customers;
-
-        ListPopulation(LocalDate asOf, List<CustomerSummary> customers) {
-            this.asOf = asOf;
-            this.customers = List.copyOf(customers);
-        }
-
-        @Override
-        public LocalDate asOf() {
-            return asOf;
-        }
-
-        @Override
-        public int size() {
-            return customers.size();
-        }
-
-        @Override
-        public Iterator<CustomerSummary> iterator() {
-            return customers.iterator();
-        }
-    }
-
     /**
      * CDNOW_master.txt (` customer_id date cds dollars`, whitespace-separated): one order per row at
      * midnight UTC of its date, amount in cents, up to {@link #CDNOW_AS_OF}. Several orders on one
      * day stay separate orders, as an import would store them.
      */
-    public static ListPopulation cdnow(Path file) throws IOException {
+    public static SummaryPopulation cdnow(Path file) throws IOException {
         DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
         Map<String, CustomerSummary.Builder> builders = new TreeMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
@@ -85,11 +58,11 @@ public final class Populations {
         }
         List<CustomerSummary> customers = new ArrayList<>(builders.size());
         builders.values().forEach(b -> customers.add(b.build()));
-        return new ListPopulation(CDNOW_AS_OF, customers);
+        return new SummaryPopulation(CDNOW_AS_OF, List.copyOf(customers));
     }
 
     /** The synthetic shop of {@code customers} customers, summarised as of its last day. */
-    public static ListPopulation synthetic(int customers, long seed) {
+    public static SummaryPopulation synthetic(int customers, long seed) {
         Dataset data = new Dataset(customers, seed);
         List<CustomerSummary> summaries = new ArrayList<>(customers);
         data.generator().generate(customers, (customer, orders, refunds) -> {
@@ -103,6 +76,6 @@ public final class Populations {
             }
             summaries.add(b.build());
         });
-        return new ListPopulation(data.asOf(), summaries);
+        return new SummaryPopulation(data.asOf(), List.copyOf(summaries));
     }
 }
