@@ -111,8 +111,10 @@ WHERE kind = 'earn' AND occurred_at > ? AND occurred_at <= ? AND customer_id IN 
 
 -- name: pointsReversedInWindow
 SELECT r.customer_id, SUM(r.share) AS total FROM loyalty_reversals r
-JOIN loyalty_entries e ON e.kind = 'earn' AND e.order_id = r.order_id
-WHERE e.occurred_at > ? AND e.occurred_at <= ? AND r.customer_id IN (:ids) GROUP BY r.customer_id;
+WHERE EXISTS (SELECT 1 FROM loyalty_entries e
+              WHERE e.kind = 'earn' AND e.order_id = r.order_id AND e.occurred_at > ? AND e.occurred_at <= ?)
+  AND r.customer_id IN (:ids)
+GROUP BY r.customer_id;
 
 -- name: buyersInWindow
 SELECT DISTINCT customer_id FROM orders WHERE placed_at > ? AND placed_at <= ?;

@@ -36,6 +36,11 @@ final class Statements {
         return sql;
     }
 
+    /** Every statement's name. */
+    static java.util.Set<String> names() {
+        return INSTANCE.byName.keySet();
+    }
+
     /** The statement with {@code :ids} expanded for {@code count} values. */
     static String withIds(String name, int count) {
         if (count < 1) {
