@@ -20,6 +20,16 @@ SELECT fingerprint FROM orders WHERE id = ?;
 INSERT INTO orders (id, customer_id, placed_at, amount_minor, currency, channel, lines, fingerprint, received_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
 
+-- Imports: an id already stored inserts nothing (0 rows changed) and is compared afterwards.
+-- name: insertOrderIfNew
+INSERT INTO orders (id, customer_id, placed_at, amount_minor, currency, channel, lines, fingerprint, received_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO NOTHING;
+
+-- ":ids" stands for one "?" per id of a list.
+-- name: findCustomers
+SELECT id, name, email, phone, attributes FROM customers WHERE id IN (:ids);
+
 -- name: orderForRefund
 SELECT o.customer_id, o.amount_minor, COALESCE((SELECT SUM(r.amount_minor) FROM refunds r WHERE r.order_id = o.id), 0), o.placed_at
 FROM orders o WHERE o.id = ?;

@@ -48,9 +48,19 @@ final class ImporterBench {
     private ImporterBench() {
     }
 
-    /** Imports into a scratch database under {@code work}, deleted afterwards. */
+    /** The plugins an import runs with: none, loyalty's jar alone, or every jar of the plugins folder. */
+    private enum PluginSet { NONE, LOYALTY, ALL }
+
+    /** What one import of the three files took, and any plugin trouble it ran into. */
+    private record Timed(long customersNanos, long ordersNanos, long refundsNanos, String trouble) {
+    }
+
+    /**
+     * Imports the same files three times into scratch databases under {@code work} (deleted
+     * afterwards): with no plugins (the importer itself, against the bare insert), with the
+     * loyalty plugin alone (its earning's cost) and with every plugin.
+     */
     static void run(Dataset data, Path work, Path plugins, Results results) throws Exception {
-        Path patronDb = work.resolve("import-patron.db");
         Path customersCsv = work.resolve("import-customers.csv");
         Path ordersCsv = work.resolve("import-orders.csv");
         Path refundsCsv = work.resolve("import-refunds.csv");
@@ -58,41 +68,81 @@ final class ImporterBench {
         data.orders = counts[1];
         data.refunds = counts[2];
 
-        ImportBench.deleteDb(patronDb);
-        String pluginTrouble;
-        long customersNanos;
-        long ordersNanos;
-        long refundsNanos;
-        try (Patron patron = Patron.open(Dataset.config(work, patronDb, plugins), Clock.systemUTC())) {
-            ImportService imports = ImportService.of(patron);
-            customersNanos = importFile(imports, ImportKind.CUSTOMERS, customersCsv, counts[0]);
-            ordersNanos = importFile(imports, ImportKind.ORDERS, ordersCsv, counts[1]);
-            refundsNanos = importFile(imports, ImportKind.REFUNDS, refundsCsv, counts[2]);
-            pluginTrouble = pluginTrouble(patron);
-        }
-
         Path bareDb = work.resolve("bare-orders.db");
         long bareNanos = bareOrders(data, bareDb);
-        boolean same = ImportBench.sameRows(patronDb, bareDb,
-                "SELECT id, customer_id, placed_at, amount_minor, currency, channel, lines, fingerprint FROM orders ORDER BY id");
+        Map<PluginSet, Timed> timed = new LinkedHashMap<>();
+        boolean same = true;
+        for (PluginSet set : PluginSet.values()) {
+            Path db = work.resolve("import-" + set.name().toLowerCase(Locale.ROOT) + ".db");
+            timed.put(set, importAll(work, db, pluginsFor(set, plugins, work), customersCsv, ordersCsv, refundsCsv, counts));
+            same &= ImportBench.sameRows(db, bareDb,
+                    "SELECT id, customer_id, placed_at, amount_minor, currency, channel, lines, fingerprint FROM orders ORDER BY id");
+            ImportBench.deleteDb(db);
+        }
         ImportBench.deleteDb(bareDb);
-        ImportBench.deleteDb(patronDb);
 
-        double patronRate = counts[1] / Stats.seconds(ordersNanos);
+        String file = Stats.count(counts[1]) + " orders from a " + Stats.size(Files.size(ordersCsv)) + " CSV file";
+        String checked = same ? " Every import and the peer hold identical orders (checked)."
+                : " THE ORDERS DIFFER between the imports and the peer: not like for like.";
+        Timed none = timed.get(PluginSet.NONE);
         double bareRate = counts[1] / Stats.seconds(bareNanos);
-        double ratio = patronRate / bareRate;
-        results.measured("import.orders", "import orders/s: `patron import orders` path (ImportService, CSV file)",
-                Stats.rate(patronRate, "orders") + " (" + Stats.duration(Stats.seconds(ordersNanos)) + ")",
-                "bare sqlite-jdbc addBatch of the same rows: " + Stats.rate(bareRate, "orders") + " ("
-                        + Stats.duration(Stats.seconds(bareNanos)) + ")",
-                ratio, "≥ 0.7x", ratio >= 0.7,
-                Stats.count(counts[1]) + " orders from a " + Stats.size(Files.size(ordersCsv)) + " CSV file, 5,000-row chunk"
-                        + " transactions with every plugin's event handlers; the peer inserts precomputed values (no file, no"
-                        + " validation, no idempotency look-ups, no events). Also imported, untimed in the ratio: "
-                        + Stats.count(counts[0]) + " customers in " + Stats.duration(Stats.seconds(customersNanos)) + ", "
-                        + Stats.count(counts[2]) + " refunds in " + Stats.duration(Stats.seconds(refundsNanos)) + ". "
-                        + (same ? "Both files hold identical orders (checked)." : "THE ORDERS DIFFER between the two files: not like"
-                        + " for like.") + pluginTrouble);
+        double noneRate = counts[1] / Stats.seconds(none.ordersNanos());
+        results.measured("import.orders", "import orders/s: `patron import orders` (ImportService, CSV file, no plugins)",
+                rate(counts[1], none.ordersNanos()),
+                "bare sqlite-jdbc addBatch of the same rows: " + rate(counts[1], bareNanos),
+                noneRate / bareRate, "≥ 0.7x", noneRate / bareRate >= 0.7,
+                file + ", 5,000-row chunk transactions: read, parse, validate, idempotency checks, insert, events (no"
+                        + " plugin to receive them). The peer inserts precomputed values (no file, no validation, no idempotency"
+                        + " look-ups). Also imported, untimed: " + Stats.count(counts[0]) + " customers in "
+                        + Stats.duration(Stats.seconds(none.customersNanos())) + ", " + Stats.count(counts[2]) + " refunds in "
+                        + Stats.duration(Stats.seconds(none.refundsNanos())) + "." + checked + none.trouble());
+        for (PluginSet set : List.of(PluginSet.LOYALTY, PluginSet.ALL)) {
+            Timed with = timed.get(set);
+            double rate = counts[1] / Stats.seconds(with.ordersNanos());
+            boolean loyalty = set == PluginSet.LOYALTY;
+            results.measured(loyalty ? "import.loyalty" : "import.plugins",
+                    "import orders/s with " + (loyalty ? "the loyalty plugin earning points" : "every plugin installed"),
+                    rate(counts[1], with.ordersNanos()),
+                    "the same import without plugins: " + rate(counts[1], none.ordersNanos()),
+                    rate / noneRate, "—", null,
+                    file + "; each chunk's events reach " + (loyalty ? "loyalty's handlers" : "every plugin's handlers")
+                            + " inside its transaction (earning writes a ledger entry and a lot per order). Refunds: "
+                            + Stats.duration(Stats.seconds(with.refundsNanos())) + " (without plugins "
+                            + Stats.duration(Stats.seconds(none.refundsNanos())) + ")." + with.trouble());
+        }
+    }
+
+    private static String rate(long orders, long nanos) {
+        return Stats.rate(orders / Stats.seconds(nanos), "orders") + " (" + Stats.duration(Stats.seconds(nanos)) + ")";
+    }
+
+    /** A plugins folder for {@code set}: the given folder for ALL, else a folder under {@code work} with copies. */
+    private static Path pluginsFor(PluginSet set, Path plugins, Path work) throws IOException {
+        if (set == PluginSet.ALL) {
+            return plugins;
+        }
+        Path dir = work.resolve("plugins-" + set.name().toLowerCase(Locale.ROOT));
+        Files.createDirectories(dir);
+        if (set == PluginSet.LOYALTY) {
+            try (var jars = Files.list(plugins)) {
+                Path jar = jars.filter(p -> p.getFileName().toString().contains("loyalty") && p.toString().endsWith(".jar"))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("no loyalty plugin jar in " + plugins));
+                Files.copy(jar, dir.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return dir;
+    }
+
+    private static Timed importAll(Path work, Path db, Path plugins, Path customersCsv, Path ordersCsv, Path refundsCsv,
+                                   long[] counts) throws Exception {
+        ImportBench.deleteDb(db);
+        try (Patron patron = Patron.open(Dataset.config(work, db, plugins), Clock.systemUTC())) {
+            ImportService imports = ImportService.of(patron);
+            long customers = importFile(imports, ImportKind.CUSTOMERS, customersCsv, counts[0]);
+            long orders = importFile(imports, ImportKind.ORDERS, ordersCsv, counts[1]);
+            long refunds = importFile(imports, ImportKind.REFUNDS, refundsCsv, counts[2]);
+            return new Timed(customers, orders, refunds, pluginTrouble(patron));
+        }
     }
 
     /** Plugins that failed during the import and the events left in their backlogs, as a sentence ("" if none). */

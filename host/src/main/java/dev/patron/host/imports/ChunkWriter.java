@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,69 +117,105 @@ final class ChunkWriter {
         if (items.isEmpty()) {
             return;
         }
-        List<OrderItem> placeable = new ArrayList<>();
+        Map<String, Customer> stored = shop.findCustomers(c, customersToLookUp(items));
+        Map<String, Order> inBatch = new HashMap<>();
+        List<OrderItem> candidates = new ArrayList<>();
         for (OrderItem item : items) {
-            if (customerReady(c, item, written, now)) {
-                placeable.add(item);
-            } else {
-                report(issues, item.lines(), "customerId", item.order().customerId(), IssueCode.UNKNOWN_CUSTOMER, "customer '"
-                        + item.order().customerId() + "' does not exist; import the customers first (patron import customers),"
+            Order order = item.order();
+            if (!customerReady(item, stored, c, written, now)) {
+                report(issues, item.lines(), "customerId", order.customerId(), IssueCode.UNKNOWN_CUSTOMER, "customer '"
+                        + order.customerId() + "' does not exist; import the customers first (patron import customers),"
                         + " or let the import create them (--create-customers)");
+                continue;
+            }
+            Order earlier = inBatch.putIfAbsent(order.id(), order);
+            if (earlier == null) {
+                candidates.add(item);
+            } else if (earlier.equals(order)) {
+                written.tally.ordersUnchanged++;
+            } else {
+                conflict(issues, item);
             }
         }
-        Map<String, Boolean> stored = shop.storedOrders(c, placeable.stream().map(OrderItem::order).toList());
-        Map<String, Order> inBatch = new HashMap<>();
-        List<Order> fresh = new ArrayList<>();
-        for (OrderItem item : placeable) {
-            Order order = item.order();
-            Order earlier = inBatch.get(order.id());
-            Boolean same = earlier != null ? Boolean.valueOf(earlier.equals(order)) : stored.get(order.id());
-            if (same == null) {
-                inBatch.put(order.id(), order);
-                fresh.add(order);
+        List<Order> orders = candidates.stream().map(OrderItem::order).toList();
+        boolean[] inserted = shop.insertNewOrders(c, orders, now);
+        List<Order> taken = new ArrayList<>();
+        for (int i = 0; i < inserted.length; i++) {
+            if (!inserted[i]) {
+                taken.add(orders.get(i));
+            }
+        }
+        // Only ids already stored are compared: a re-import reads them, a first import reads nothing.
+        Map<String, Boolean> same = taken.isEmpty() ? Map.of() : shop.storedOrders(c, taken);
+        for (int i = 0; i < inserted.length; i++) {
+            Order order = orders.get(i);
+            if (inserted[i]) {
                 written.tally.ordersCreated++;
                 written.orders.add(new OrderPlaced(order.id(), order.customerId(), order.placedAt(), order.amountMinor(),
                         order.channel(), "import"));
-            } else if (same) {
+            } else if (Boolean.TRUE.equals(same.get(order.id()))) {
                 written.tally.ordersUnchanged++;
             } else {
-                report(issues, item.lines(), "id", order.id(), IssueCode.ID_CONFLICT, "order " + order.id() + " is already stored"
-                        + " with other content (the id was used for another order, or the invoice's lines lie too far apart in"
-                        + " the file); order ids are idempotency keys, so this one was not imported");
+                conflict(issues, candidates.get(i));
             }
         }
-        shop.insertOrders(c, fresh, now);
     }
 
-    /** Whether the order's customer exists, creating it (or adding missing attributes) when the import may. */
-    private boolean customerReady(Connection c, OrderItem item, Written written, long now) throws SQLException {
+    private void conflict(Consumer<Issue> issues, OrderItem item) {
+        Order order = item.order();
+        report(issues, item.lines(), "id", order.id(), IssueCode.ID_CONFLICT, "order " + order.id() + " is already stored"
+                + " with other content (the id was used for another order, or the invoice's lines lie too far apart in"
+                + " the file); order ids are idempotency keys, so this one was not imported");
+    }
+
+    /** The customers of {@code items} this import has not seen yet with every attribute their orders bring. */
+    private Set<String> customersToLookUp(List<OrderItem> items) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (OrderItem item : items) {
+            Set<String> known = knownCustomers.get(item.order().customerId());
+            if (known == null || !known.containsAll(item.customerAttributes().keySet())) {
+                ids.add(item.order().customerId());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Whether the order's customer exists, creating it (or adding missing attributes) when the
+     * import may. {@code stored} holds the customers looked up for the chunk and is kept current.
+     */
+    private boolean customerReady(OrderItem item, Map<String, Customer> stored, Connection c, Written written, long now)
+            throws SQLException {
         String id = item.order().customerId();
         Map<String, Object> attributes = item.customerAttributes();
         Set<String> known = knownCustomers.get(id);
         if (known != null && known.containsAll(attributes.keySet())) {
             return true;
         }
-        Optional<Customer> stored = shop.findCustomer(c, id);
-        if (stored.isEmpty() && !createCustomers) {
+        Customer found = stored.get(id);
+        if (found == null && !createCustomers) {
             return false;
         }
-        if (stored.isEmpty()) {
-            shop.insertCustomers(c, List.of(new Customer(id, null, null, null, attributes)), now);
+        Customer current = found;
+        if (found == null) {
+            current = new Customer(id, null, null, null, attributes);
+            shop.insertCustomers(c, List.of(current), now);
             written.tally.customersCreated++;
             written.customers.add(new CustomerUpserted(id, text(attributes), true));
-        } else if (createCustomers && !stored.get().attributes().keySet().containsAll(attributes.keySet())) {
+        } else if (createCustomers && !found.attributes().keySet().containsAll(attributes.keySet())) {
             // Only attributes the customer lacks are added: a profile from the API or a customers file wins.
-            Customer customer = stored.get();
-            Map<String, Object> merged = new LinkedHashMap<>(customer.attributes());
+            Map<String, Object> merged = new LinkedHashMap<>(found.attributes());
             attributes.forEach(merged::putIfAbsent);
-            shop.upsertCustomer(c, new Customer(id, customer.name(), customer.email(), customer.phone(), merged), now);
+            current = new Customer(id, found.name(), found.email(), found.phone(), merged);
+            shop.upsertCustomer(c, current, now);
             written.tally.customersUpdated++;
             written.customers.add(new CustomerUpserted(id, text(merged), false));
         } else if (createCustomers) {
             written.tally.customersUnchanged++;
         }
+        stored.put(id, current);
         Set<String> names = new java.util.HashSet<>(attributes.keySet());
-        stored.ifPresent(s -> names.addAll(s.attributes().keySet()));
+        names.addAll(current.attributes().keySet());
         knownCustomers.put(id, names);
         return true;
     }

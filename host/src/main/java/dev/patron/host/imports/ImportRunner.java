@@ -6,20 +6,21 @@ import dev.patron.host.shop.ShopRepository;
 import dev.patron.host.store.Store;
 import dev.patron.host.store.StoreException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Streams one file into the store: rows are read one at a time, turned into items, and written in
  * chunks of about {@code chunkRows} rows, each chunk in its own transaction together with the
- * plugins' handling of its events. Memory holds one chunk (plus open invoices), never the file.
+ * plugins' handling of its events. A {@link ChunkReader} reads and parses the next chunks on
+ * another thread while this one writes. Memory holds a few chunks (plus open invoices), never the
+ * file.
  *
  * <p>A dry run and a strict import instead write everything in ONE transaction, rolled back at
  * the end of a dry run, or of a strict import with any rejected row: the store then shows exactly
@@ -30,7 +31,6 @@ final class ImportRunner {
 
     /** Invoice lines held open while later lines might still belong to their invoice. */
     static final int INVOICE_WINDOW_LINES = 1_000;
-    private static final int PROGRESS_EVERY_ROWS = 1_000;
 
     /** What a run did. {@code peakRowsHeld}: the most rows held in memory at once (chunk + open invoices). */
     record Result(ImportFormat format, boolean committed, long rowsRead, long peakRowsHeld, ImportTally tally) {
@@ -88,7 +88,7 @@ final class ImportRunner {
         }
     }
 
-    /** One pass over the file. */
+    /** One pass over the file: a {@link ChunkReader} parses ahead while this thread writes. */
     private final class Pass {
         private final Path file;
         private final PreparedImport prepared;
@@ -97,8 +97,6 @@ final class ImportRunner {
         private final ChunkWriter writer;
         private final ImportTally tally = new ImportTally();
         private final Failures failures = new Failures();
-        private final List<ImportItem> pending = new ArrayList<>();
-        private int pendingRows;
         private long rowsRead;
         private long peakHeld;
 
@@ -110,69 +108,38 @@ final class ImportRunner {
             this.writer = new ChunkWriter(shop, json, prepared.plan(), currency, prepared.createCustomers());
         }
 
-        /** Reads every row; writes each chunk in its own transaction, or all on {@code single} when given. */
+        /** Writes every chunk of the file in its own transaction, or all on {@code single} when given. */
         void drive(Connection single) throws SQLException {
-            ItemSink sink = new ItemSink() {
-                @Override
-                public void item(ImportItem item) {
-                    pending.add(item);
-                    pendingRows += item.rows();
-                }
-
-                @Override
-                public void issue(Issue issue) {
-                    report.add(issue);
-                }
-            };
             ImportOptions options = prepared.options();
             RecordRows records = new RecordRows(options.kind(), prepared.plan(), json, prepared.zone(), currency);
-            InvoiceRows invoices = prepared.plan().shape() == ColumnPlan.Shape.LINES
-                    ? new InvoiceRows(prepared.plan(), prepared.mapping(), json, prepared.zone(), currency, INVOICE_WINDOW_LINES, sink)
+            Function<ItemSink, InvoiceRows> invoices = prepared.plan().shape() == ColumnPlan.Shape.LINES
+                    ? sink -> new InvoiceRows(prepared.plan(), prepared.mapping(), json, prepared.zone(), currency,
+                    INVOICE_WINDOW_LINES, sink)
                     : null;
-            RowSource rows = prepared.rows();
-            int sinceChunk = 0;
-            SourceRow row;
-            while ((row = next(rows)) != null) {
-                rowsRead++;
-                if (row.problem() != null) {
-                    report.add(new Issue(row.line(), "", String.join(",", row.raw()), IssueCode.MALFORMED_ROW,
-                            "the row " + row.problem()));
-                } else if (invoices != null) {
-                    invoices.accept(row);
-                } else {
-                    records.accept(row, sink);
+            try (ChunkReader reader = ChunkReader.start(file, prepared, records, invoices)) {
+                ChunkReader.Chunk chunk;
+                while ((chunk = next(reader)) != null) {
+                    rowsRead = chunk.rowsRead();
+                    chunk.issues().forEach(report::add);
+                    write(single, chunk);
+                    reader.written(chunk);
                 }
-                peakHeld = Math.max(peakHeld, pendingRows + (invoices == null ? 0 : invoices.held()));
-                if (++sinceChunk >= options.chunkRows()) {
-                    write(single);
-                    sinceChunk = 0;
-                } else if (rowsRead % PROGRESS_EVERY_ROWS == 0) {
-                    listener.advanced(rowsRead, prepared.input().bytesRead(), tally.copy());
-                }
+                peakHeld = reader.peakRowsHeld();
             }
-            if (invoices != null) {
-                invoices.finish();
-            }
-            write(single);
         }
 
-        private SourceRow next(RowSource rows) {
+        private ChunkReader.Chunk next(ChunkReader reader) {
             try {
-                return rows.next();
-            } catch (CharacterCodingException e) {
-                throw new WrappedIo(new IOException(ImportInput.undecodable(file, prepared.options().charset()), e));
+                return reader.next();
             } catch (IOException e) {
-                throw new WrappedIo(new IOException("cannot read the file near line " + rows.line() + ": " + e.getMessage()
-                        + " (rows before it were read)", e));
+                throw new WrappedIo(e);
             }
         }
 
-        private void write(Connection single) throws SQLException {
-            List<ImportItem> chunk = List.copyOf(pending);
-            pending.clear();
-            pendingRows = 0;
+        private void write(Connection single, ChunkReader.Chunk parsed) throws SQLException {
+            List<ImportItem> chunk = parsed.items();
             if (chunk.isEmpty()) {
-                listener.advanced(rowsRead, prepared.input().bytesRead(), tally.copy());
+                listener.advanced(rowsRead, parsed.bytesRead(), tally.copy());
                 return;
             }
             if (single != null) {
@@ -190,14 +157,14 @@ final class ImportRunner {
                     ImportTally total = tally.copy();
                     total.add(written.tally);
                     report.flush();
-                    listener.chunkWritten(c, rowsRead, prepared.input().bytesRead(), total);
+                    listener.chunkWritten(c, rowsRead, parsed.bytesRead(), total);
                     chunkTally[0] = written.tally;
                     return result;
                 });
                 events.afterCommit(chunkFailures);
                 tally.addSafely(chunkTally[0]);
             }
-            listener.advanced(rowsRead, prepared.input().bytesRead(), tally.copy());
+            listener.advanced(rowsRead, parsed.bytesRead(), tally.copy());
         }
 
         Result result(boolean committed) {

@@ -1,8 +1,8 @@
 package dev.patron.host.shop;
 
+import dev.patron.host.store.Sql;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import dev.patron.host.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -163,23 +163,51 @@ public final class ShopRepository {
     public void insertOrders(Connection c, Collection<Order> orders, long nowMillis) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(SQL.get("insertOrder"))) {
             for (Order order : orders) {
-                insert.setString(1, order.id());
-                insert.setString(2, order.customerId());
-                insert.setLong(3, order.placedAt().toEpochMilli());
-                insert.setLong(4, order.amountMinor());
-                insert.setString(5, order.currency());
-                insert.setString(6, order.channel());
-                if (order.lines().isEmpty()) {
-                    insert.setNull(7, Types.VARCHAR);
-                } else {
-                    insert.setString(7, linesJson(order.lines()));
-                }
-                insert.setString(8, Fingerprint.of(order));
-                insert.setLong(9, nowMillis);
+                bindOrder(insert, order, nowMillis);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /**
+     * Inserts the orders whose ids are not stored yet, in one batch, for bulk writers: a taken id
+     * inserts nothing, and the caller compares those with {@link #storedOrders}.
+     *
+     * @return for each order, in order, whether it was inserted
+     */
+    public boolean[] insertNewOrders(Connection c, List<Order> orders, long nowMillis) throws SQLException {
+        boolean[] inserted = new boolean[orders.size()];
+        if (orders.isEmpty()) {
+            return inserted;
+        }
+        try (PreparedStatement insert = c.prepareStatement(SQL.get("insertOrderIfNew"))) {
+            for (Order order : orders) {
+                bindOrder(insert, order, nowMillis);
+                insert.addBatch();
+            }
+            int[] changed = insert.executeBatch();
+            for (int i = 0; i < changed.length; i++) {
+                inserted[i] = changed[i] > 0;
+            }
+        }
+        return inserted;
+    }
+
+    private static void bindOrder(PreparedStatement insert, Order order, long nowMillis) throws SQLException {
+        insert.setString(1, order.id());
+        insert.setString(2, order.customerId());
+        insert.setLong(3, order.placedAt().toEpochMilli());
+        insert.setLong(4, order.amountMinor());
+        insert.setString(5, order.currency());
+        insert.setString(6, order.channel());
+        if (order.lines().isEmpty()) {
+            insert.setNull(7, Types.VARCHAR);
+        } else {
+            insert.setString(7, linesJson(order.lines()));
+        }
+        insert.setString(8, Fingerprint.of(order));
+        insert.setLong(9, nowMillis);
     }
 
     /**
@@ -263,13 +291,35 @@ public final class ShopRepository {
         try (PreparedStatement select = c.prepareStatement(SQL.get("findCustomer"))) {
             select.setString(1, id);
             try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        new JsonObject(rs.getString(5)).getMap()));
+                return rs.next() ? Optional.of(customer(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** The stored customers among {@code ids}, by id, in a few queries whatever their number. */
+    public Map<String, Customer> findCustomers(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, Customer> found = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += Sql.IDS_PER_STATEMENT) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + Sql.IDS_PER_STATEMENT));
+            try (PreparedStatement select = c.prepareStatement(SQL.withIds("findCustomers", part.size()))) {
+                for (int i = 0; i < part.size(); i++) {
+                    select.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        Customer customer = customer(rs);
+                        found.put(customer.id(), customer);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The customer on the current row of a {@code findCustomer(s)} result. */
+    private static Customer customer(ResultSet rs) throws SQLException {
+        return new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), new JsonObject(rs.getString(5)).getMap());
     }
 
     public CustomerStats stats(Connection c, String customerId) throws SQLException {

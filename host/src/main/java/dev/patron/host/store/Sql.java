@@ -43,6 +43,17 @@ public final class Sql {
         return sql;
     }
 
+    /** Values per {@code IN (:ids)} list: far below SQLite's and PostgreSQL's parameter limits. */
+    public static final int IDS_PER_STATEMENT = 500;
+
+    /** The statement with its {@code :ids} expanded to {@code count} placeholders. */
+    public String withIds(String name, int count) {
+        if (count < 1 || count > IDS_PER_STATEMENT) {
+            throw new IllegalArgumentException("an id list holds 1 to " + IDS_PER_STATEMENT + " ids, not " + count);
+        }
+        return get(name).replace(":ids", String.join(", ", java.util.Collections.nCopies(count, "?")));
+    }
+
     static Map<String, String> parse(String text) {
         Map<String, String> result = new LinkedHashMap<>();
         String name = null;
