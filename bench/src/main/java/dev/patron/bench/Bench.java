@@ -81,6 +81,7 @@ public final class Bench {
         if (options.runs("import")) {
             section(results, "import", () -> ImportBench.run(data, work, db, results));
             section(results, "import", () -> ImporterBench.run(data, work, options.pluginsDir(), results));
+            section(results, "import", () -> RetailImportBench.run(options.retail, work, results));
         }
         boolean inProcess = options.runs("scoring") || options.runs("latency") || options.runs("api");
         if (inProcess) {

@@ -23,6 +23,7 @@ final class Options {
               --plugins DIR      plugin jars to load in-process (default DIST/plugins)
               --launcher L       start-up of 'dist' (bin/patron, default) or 'classpath' (java -cp, no dist needed)
               --cdnow FILE       CDNOW_master.txt (default ../shared/data/cdnow/CDNOW_master.txt)
+              --retail FILE      the UCI Online Retail file (default ../shared/data/online-retail/online_retail.csv.gz)
               --load L           API load generator: wrk (default when installed) or java
               --api-seconds N    seconds of each measured wrk run
               --connections N    concurrent connections of the API load (default 32)
@@ -41,6 +42,7 @@ final class Options {
     Path plugins;
     String launcher = "dist";
     Path cdnow = Path.of("../shared/data/cdnow/CDNOW_master.txt");
+    Path retail = Path.of("../shared/data/online-retail/online_retail.csv.gz");
     String load;
     Integer apiSeconds;
     int connections = 32;
@@ -82,6 +84,7 @@ final class Options {
                 case "--plugins" -> o.plugins = Path.of(value);
                 case "--launcher" -> o.launcher = oneOf(arg, value, "dist", "classpath");
                 case "--cdnow" -> o.cdnow = Path.of(value);
+                case "--retail" -> o.retail = Path.of(value);
                 case "--load" -> o.load = oneOf(arg, value, "wrk", "java");
                 case "--api-seconds" -> o.apiSeconds = positive(arg, value);
                 case "--connections" -> o.connections = positive(arg, value);

@@ -17,7 +17,7 @@ final class Results {
 
     /** Every row id each section produces, measured or not; the smoke test checks them all. */
     static final Map<String, List<String>> ROWS = Map.of(
-            "import", List.of("import.orders", "import.loyalty", "import.plugins", "import.loader"),
+            "import", List.of("import.orders", "import.loyalty", "import.plugins", "import.retail", "import.loader"),
             "scoring", List.of("scoring.all.duckdb", "scoring.all.sqlite", "scoring.rfm.duckdb", "scoring.rfm.sqlite"),
             "clv", List.of("clv.cdnow", "clv.synthetic"),
             "latency", List.of("latency.p50", "latency.p99"),

@@ -81,6 +81,10 @@ final class Stats {
         if (ratio >= 10) {
             return String.format(Locale.ROOT, "%.1fx", ratio);
         }
-        return String.format(Locale.ROOT, "%.2fx", ratio);
+        if (ratio >= 0.01 || ratio <= 0) {
+            return String.format(Locale.ROOT, "%.2fx", ratio);
+        }
+        // Two significant digits, so a small ratio never reads as zero.
+        return new java.math.BigDecimal(ratio).round(new java.math.MathContext(2)).toPlainString() + "x";
     }
 }

@@ -24,16 +24,19 @@ class BenchSmokeTest {
     private static final Map<String, Set<String>> MAY_LACK_A_FIGURE = Map.of(
             "clv.cdnow", Set.of("pending", "skipped"), // no CLV plugin in the folder yet; no ../shared/data (a fresh clone)
             "clv.synthetic", Set.of("pending"),
+            "import.retail", Set.of("skipped"), // no ../shared/data (a fresh clone without it)
             "startup.rss", Set.of("skipped"), // no /proc (not Linux)
             "startup.heap", Set.of("skipped")); // a JRE without jcmd
 
     @Test
     void theHarnessProducesEveryRowWithPositiveRatios(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("results.md");
+        Path retail = RetailSlice.write(Path.of(System.getProperty("patron.bench.retail",
+                "../../shared/data/online-retail/online_retail.csv.gz")), tmp.resolve("retail-slice.csv.gz"), 3_000);
         Options options = Options.parse("--scale", "tiny", "--load", "java", "--launcher", "classpath",
                 "--plugins", System.getProperty("patron.bench.plugins", "target/bench-plugins"),
                 "--cdnow", System.getProperty("patron.bench.cdnow", "../../shared/data/cdnow/CDNOW_master.txt"),
-                "--work", tmp.resolve("work").toString(), "--out", out.toString());
+                "--retail", retail.toString(), "--work", tmp.resolve("work").toString(), "--out", out.toString());
 
         Bench.run(options);
 
