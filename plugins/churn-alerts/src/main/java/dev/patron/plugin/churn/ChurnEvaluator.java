@@ -25,6 +25,8 @@ final class ChurnEvaluator {
     static final String CHURN_RISK = "churn_risk";
     /** The {@code churn_risk} label when no rule fires. */
     static final String NONE = "none";
+    /** The {@code churn_risk} label of a customer gone longer than the lost horizon: no rule judges them. */
+    static final String LOST = "lost";
     /** Separates rule ids in the {@code churn_risk} label, e.g. {@code overdue+spend_decline}. */
     static final String SEPARATOR = "+";
 
@@ -40,6 +42,11 @@ final class ChurnEvaluator {
     List<Score> score(CustomerSummary customer) {
         if (!customer.hasOrders()) {
             return List.of();
+        }
+        long since = customer.daysSinceLastOrder();
+        if (since > rules.lostAfterDays()) {
+            return List.of(Score.labelled(CHURN_RISK, LOST, "Last order " + since + " days ago, beyond the " + rules.lostAfterDays()
+                    + "-day horizon: counted as lost, not at risk, so no rule judges this customer and no alert is raised"));
         }
         List<Score> scores = new ArrayList<>(4);
         List<String> firing = new ArrayList<>(3);
@@ -159,7 +166,7 @@ final class ChurnEvaluator {
     /** The rules named in a {@code churn_risk} label; empty for {@code none} or null. */
     static List<Rule> rulesIn(String label) {
         List<Rule> result = new ArrayList<>(3);
-        if (label == null || label.equals(NONE)) {
+        if (label == null || label.equals(NONE) || label.equals(LOST)) {
             return result;
         }
         for (String id : label.split("\\+")) {

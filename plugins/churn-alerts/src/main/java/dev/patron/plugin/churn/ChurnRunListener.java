@@ -213,6 +213,9 @@ public final class ChurnRunListener implements RunListener {
 
         private List<Rule> firingRules(CustomerRow row) {
             List<Rule> rules = new ArrayList<>(4);
+            if (ChurnEvaluator.LOST.equals(row.risk())) {
+                return rules;  // gone beyond the horizon: not even p_alive raises an alert
+            }
             for (Rule rule : ChurnEvaluator.rulesIn(row.risk())) {
                 if (settings.enabled(rule)) {
                     rules.add(rule);

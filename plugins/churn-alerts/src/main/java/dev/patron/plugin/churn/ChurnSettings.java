@@ -21,13 +21,15 @@ import java.util.Locale;
  * @param spendDeclinePercent X, the decline that fires the rule, 0 to 100
  * @param minEarlierSpend the least net spend in the earlier window (major units) for the rule to judge
  * @param oneTimeDays N: a one-time buyer fires once this many days have passed since their purchase
+ * @param lostAfterDays a customer whose last order is more than this many days ago is lost: no
+ *     rule judges them and no alert is raised (the inbox is for customers who can still be won back)
  * @param clvWarning CLV (major units) from which severity is at least WARNING, when {@code useClv}
  * @param clvCritical CLV (major units) from which severity is CRITICAL, when {@code useClv}
  */
 record ChurnSettings(boolean overdueOn, double gapMultiple, long overdueMinDays,
                      boolean pAliveOn, double pAliveThreshold,
                      boolean spendDeclineOn, long spendWindowDays, double spendDeclinePercent, BigDecimal minEarlierSpend,
-                     boolean oneTimeOn, long oneTimeDays,
+                     boolean oneTimeOn, long oneTimeDays, long lostAfterDays,
                      boolean useClv, BigDecimal clvWarning, BigDecimal clvCritical) {
 
     static final String OVERDUE_ON = "overdue.enabled";
@@ -41,6 +43,7 @@ record ChurnSettings(boolean overdueOn, double gapMultiple, long overdueMinDays,
     static final String SPEND_MIN_EARLIER = "spendDecline.minEarlierSpend";
     static final String ONE_TIME_ON = "oneTime.enabled";
     static final String ONE_TIME_DAYS = "oneTime.days";
+    static final String LOST_AFTER_DAYS = "lost.afterDays";
     static final String USE_CLV = "severity.useClv";
     static final String CLV_WARNING = "severity.clvWarning";
     static final String CLV_CRITICAL = "severity.clvCritical";
@@ -52,6 +55,7 @@ record ChurnSettings(boolean overdueOn, double gapMultiple, long overdueMinDays,
     static final double DEFAULT_SPEND_PERCENT = 50;
     static final String DEFAULT_MIN_EARLIER = "50.00";
     static final long DEFAULT_ONE_TIME_DAYS = 60;
+    static final long DEFAULT_LOST_AFTER_DAYS = 365;
     static final String DEFAULT_CLV_WARNING = "500.00";
     static final String DEFAULT_CLV_CRITICAL = "2000.00";
     /** Upper bound of every day count: ten years. */
@@ -106,6 +110,15 @@ record ChurnSettings(boolean overdueOn, double gapMultiple, long overdueMinDays,
         BigDecimal minEarlier = r.money(SPEND_MIN_EARLIER, DEFAULT_MIN_EARLIER);
         boolean oneTimeOn = r.bool(ONE_TIME_ON);
         long oneTimeDays = r.whole(ONE_TIME_DAYS, DEFAULT_ONE_TIME_DAYS, 1, MAX_DAYS);
+        long lostAfterDays = r.whole(LOST_AFTER_DAYS, DEFAULT_LOST_AFTER_DAYS, 1, MAX_DAYS);
+        if (r.ok(LOST_AFTER_DAYS) && r.ok(ONE_TIME_DAYS) && lostAfterDays <= oneTimeDays) {
+            problems.add("setting '" + LOST_AFTER_DAYS + "' (" + lostAfterDays + ") must be more than '" + ONE_TIME_DAYS + "' ("
+                    + oneTimeDays + "): a one-time buyer must be able to fire before they count as lost");
+        }
+        if (r.ok(LOST_AFTER_DAYS) && r.ok(OVERDUE_MIN_DAYS) && lostAfterDays <= minDays) {
+            problems.add("setting '" + LOST_AFTER_DAYS + "' (" + lostAfterDays + ") must be more than '" + OVERDUE_MIN_DAYS
+                    + "' (" + minDays + "): a customer must be able to become overdue before they count as lost");
+        }
         boolean useClv = r.bool(USE_CLV);
         BigDecimal clvWarning = r.money(CLV_WARNING, DEFAULT_CLV_WARNING);
         BigDecimal clvCritical = r.money(CLV_CRITICAL, DEFAULT_CLV_CRITICAL);
@@ -114,7 +127,7 @@ record ChurnSettings(boolean overdueOn, double gapMultiple, long overdueMinDays,
                     + "' (" + plain(clvWarning) + "): critical is the higher customer value");
         }
         return new ChurnSettings(overdueOn, k, minDays, pAliveOn, threshold, spendOn, window, percent, minEarlier,
-                oneTimeOn, oneTimeDays, useClv, clvWarning, clvCritical);
+                oneTimeOn, oneTimeDays, lostAfterDays, useClv, clvWarning, clvCritical);
     }
 
     /** Whether a rule is switched on. */
@@ -130,7 +143,7 @@ record ChurnSettings(boolean overdueOn, double gapMultiple, long overdueMinDays,
     /** What the scorer needs, with the money threshold in minor units of {@code currency}. */
     ScoringRules scoringRules(Currency currency) {
         return new ScoringRules(overdueOn, gapMultiple, overdueMinDays, spendDeclineOn, spendWindowDays, spendDeclinePercent,
-                Money.toMinor(minEarlierSpend, currency), oneTimeOn, oneTimeDays);
+                Money.toMinor(minEarlierSpend, currency), oneTimeOn, oneTimeDays, lostAfterDays);
     }
 
     /** The severity rule in force. */

@@ -51,6 +51,10 @@ public final class ChurnSettingsSchema implements SettingsSchema {
                 SettingField.wholeNumber(ONE_TIME_DAYS, DEFAULT_ONE_TIME_DAYS).between(1.0, (double) MAX_DAYS)
                         .describedAs("One-time buyer after (days)", "N: alert once N days have passed since the only"
                                 + " purchase day."),
+                SettingField.wholeNumber(LOST_AFTER_DAYS, DEFAULT_LOST_AFTER_DAYS).between(1.0, (double) MAX_DAYS)
+                        .describedAs("Lost after (days)", "A customer whose last order is older than this is lost rather than"
+                                + " at risk: no rule judges them and no alert is raised for them. More than the one-time and"
+                                + " overdue days."),
                 SettingField.bool(USE_CLV, true)
                         .describedAs("Severity from CLV", "Besides the RFM tier (Platinum critical, Gold warning), raise"
                                 + " severity by the clv plugin's CLV when the customer has one; the higher wins."),

@@ -264,6 +264,7 @@ public final class ChurnWeb implements WebContribution {
         List<String> firing = new ArrayList<>();
         ChurnEvaluator.rulesIn(risk).forEach(r -> firing.add(r.id()));
         view.put("firing", firing);
+        view.put("lost", ChurnEvaluator.LOST.equals(risk));
         ChurnSettings settings = null;
         try {
             settings = ChurnSettings.read(context.settings());

@@ -11,7 +11,7 @@ import dev.patron.api.scoring.Model;
  */
 record ScoringRules(boolean overdueOn, double gapMultiple, long overdueMinDays,
                     boolean spendDeclineOn, long spendWindowDays, double spendDeclinePercent, long minEarlierSpendMinor,
-                    boolean oneTimeOn, long oneTimeDays) {
+                    boolean oneTimeOn, long oneTimeDays, long lostAfterDays) {
 
     private static final String OVERDUE_ON = "overdue.on";
     private static final String GAP_MULTIPLE = "overdue.gap_multiple";
@@ -22,6 +22,7 @@ record ScoringRules(boolean overdueOn, double gapMultiple, long overdueMinDays,
     private static final String SPEND_MIN = "spend_decline.min_earlier_minor";
     private static final String ONE_TIME_ON = "one_time.on";
     private static final String ONE_TIME_DAYS = "one_time.days";
+    private static final String LOST_AFTER_DAYS = "lost.after_days";
 
     /** Whether a summary rule is on. */
     boolean enabled(Rule rule) {
@@ -44,6 +45,7 @@ record ScoringRules(boolean overdueOn, double gapMultiple, long overdueMinDays,
                 .number(SPEND_MIN, minEarlierSpendMinor)
                 .number(ONE_TIME_ON, oneTimeOn ? 1 : 0)
                 .number(ONE_TIME_DAYS, oneTimeDays)
+                .number(LOST_AFTER_DAYS, lostAfterDays)
                 .build();
     }
 
@@ -61,7 +63,8 @@ record ScoringRules(boolean overdueOn, double gapMultiple, long overdueMinDays,
                 number(model, SPEND_PERCENT, fallback.spendDeclinePercent),
                 (long) number(model, SPEND_MIN, fallback.minEarlierSpendMinor),
                 flag(model, ONE_TIME_ON, fallback.oneTimeOn),
-                (long) number(model, ONE_TIME_DAYS, fallback.oneTimeDays));
+                (long) number(model, ONE_TIME_DAYS, fallback.oneTimeDays),
+                (long) number(model, LOST_AFTER_DAYS, fallback.lostAfterDays));
     }
 
     private static boolean flag(Model model, String name, boolean fallback) {

@@ -213,6 +213,26 @@ class ChurnRunListenerTest {
     }
 
     @Test
+    void customersGoneBeyondTheLostHorizonRaiseNoAlert_atExactlyTheHorizonTheyStillDo() {
+        try (PluginTestbed bed = bed(dir, Map.of("lost.afterDays", "100"))) {
+            // As of 2026-06-30: 100 days since 2026-03-22, 101 since 2026-03-21.
+            bed.customer("edge");
+            bed.order("e-1", "edge", "2026-03-22T10:00:00Z", 30_00);
+            bed.customer("gone");
+            bed.order("g-1", "gone", "2026-01-02T10:00:00Z", 30_00);
+            bed.order("g-2", "gone", "2026-03-21T10:00:00Z", 30_00);
+            Shop.pAlive(bed, "gone", 0.01);
+            Shop.run(bed, LocalDate.parse("2026-06-30"));
+
+            assertThat(bed.alerts()).extracting(RaisedAlert::dedupKey).containsExactly("one_time:edge");
+            assertThat(bed.query("SELECT label FROM scores WHERE customer_id = 'gone' AND name = 'churn_risk'", r -> r.text("label")))
+                    .containsExactly("lost");
+            assertThat(bed.query("SELECT explanation FROM scores WHERE customer_id = 'gone' AND name = 'churn_risk'",
+                    r -> r.text("explanation")).get(0)).startsWith("Last order 101 days ago, beyond the 100-day horizon");
+        }
+    }
+
+    @Test
     void theThresholdIsASetting() {
         try (PluginTestbed bed = bed(dir, Map.of("pAlive.threshold", "0.5", "oneTime.enabled", "false"))) {
             bed.customer("c-1");

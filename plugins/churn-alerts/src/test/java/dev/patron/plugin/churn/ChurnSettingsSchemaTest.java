@@ -34,7 +34,7 @@ class ChurnSettingsSchemaTest {
                 "overdue.enabled", "overdue.gapMultiple", "overdue.minDays",
                 "pAlive.enabled", "pAlive.threshold",
                 "spendDecline.enabled", "spendDecline.windowDays", "spendDecline.percent", "spendDecline.minEarlierSpend",
-                "oneTime.enabled", "oneTime.days",
+                "oneTime.enabled", "oneTime.days", "lost.afterDays",
                 "severity.useClv", "severity.clvWarning", "severity.clvCritical");
     }
 
@@ -95,6 +95,15 @@ class ChurnSettingsSchemaTest {
         assertThat(submit(Map.of("severity.clvWarning", "900.00", "severity.clvCritical", "800.00"))).singleElement().asString()
                 .contains("severity.clvCritical").contains("at least 'severity.clvWarning'");
         assertThat(submit(Map.of("spendDecline.minEarlierSpend", "-5"))).singleElement().asString().contains("at least 0");
+    }
+
+    @Test
+    void theLostHorizonLiesBeyondTheOneTimeAndOverdueDays() {
+        assertThat(submit(Map.of("lost.afterDays", "60"))).singleElement().asString()
+                .contains("lost.afterDays", "oneTime.days", "must be more than");
+        assertThat(submit(Map.of("lost.afterDays", "90", "overdue.minDays", "90", "oneTime.days", "30"))).singleElement()
+                .asString().contains("overdue.minDays");
+        assertThat(submit(Map.of("lost.afterDays", "61"))).isEmpty();
     }
 
     @Test
