@@ -16,33 +16,41 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code patron export customers|scores [--format csv|ndjson] [--output FILE]}. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Write customers or current scores as CSV or NDJSON.")
+/** {@code patron export KIND [--format csv|ndjson] [--since WHEN] [--customer ID] [--output FILE]}. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write customers, current scores or a running plugin's export (ledger: the loyalty points ledger)"
+                + " as CSV or NDJSON.", "An unknown KIND lists the kinds there are."})
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     HostOptions host = new HostOptions();
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "customers or scores")
+    @Parameters(index = "0", paramLabel = "KIND", description = "customers, scores, or a plugin's kind such as ledger")
     String kind;
 
     @Option(names = "--format", description = "csv (default) or ndjson")
     String format;
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "Only rows since an ISO-8601 instant or a date (midnight in the shop's zone), for kinds that take it.")
+    String since;
+
+    @Option(names = "--customer", paramLabel = "ID", description = "Only one customer's rows, for kinds that take it.")
+    String customer;
 
     @Option(names = "--output", description = "File to write (default: standard output).")
     Path output;
 
     @Override
     public Integer call() throws Exception {
-        Exporter.Kind what = Exporter.Kind.parse(kind);
         Exporter.Format how = Exporter.Format.parse(format);
-        try (Patron patron = Patron.open(host.load(Map.of()), Clock.systemUTC());
-             Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                     : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            long rows = new Exporter(patron.store()).export(what, how, out);
-            out.flush();
-            System.err.println("exported " + rows + " " + what.name().toLowerCase(java.util.Locale.ROOT)
-                    + (output == null ? "" : " to " + output));
+        try (Patron patron = Patron.open(host.load(Map.of()), Clock.systemUTC())) {
+            Exporter.Prepared export = new Exporter(patron.exports(), patron.config().zone()).prepare(kind, since, customer);
+            try (Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                long rows = export.writeTo(how, out);
+                System.err.println("exported " + rows + " " + export.kind().name() + " rows" + (output == null ? "" : " to " + output));
+            }
         }
         return 0;
     }

@@ -78,7 +78,7 @@ public final class PluginHost implements AutoCloseable {
         for (Class<?> type : List.of(dev.patron.api.scoring.Scorer.class, dev.patron.api.events.ShopEventHandler.class,
                 dev.patron.api.web.WebContribution.class, dev.patron.api.settings.SettingsSchema.class,
                 dev.patron.api.health.HealthCheck.class, dev.patron.api.jobs.ScheduledJob.class,
-                dev.patron.api.scoring.RunListener.class)) {
+                dev.patron.api.scoring.RunListener.class, dev.patron.api.exports.DataExport.class)) {
             known.put(type, List.of());
         }
         this.extensionSnapshot = Map.copyOf(known);
