@@ -477,12 +477,19 @@ public final class PluginHost implements AutoCloseable {
 
     private PluginInfo info(PluginWrapper plugin) {
         PluginDescriptor d = plugin.getDescriptor();
-        String dependencies = String.join(", ", d.getDependencies().stream().map(PluginDependency::toString).toList());
+        String dependencies = String.join(", ", d.getDependencies().stream().map(PluginHost::describe).toList());
         String error = errors.get(d.getPluginId());
         String state = plugin.getPluginState() == PluginState.STARTED || error == null ? plugin.getPluginState().toString() : "FAILED";
         boolean enabled = !status.isPluginDisabled(d.getPluginId());
         return new PluginInfo(d.getPluginId(), d.getVersion(), d.getProvider(), d.getPluginDescription(), d.getRequires(),
                 dependencies, state, enabled, error);
+    }
+
+    /** A dependency as the manifest writes it: {@code clv?} (optional), {@code rfm@>=1.0.0}. */
+    private static String describe(PluginDependency dependency) {
+        String support = dependency.getPluginVersionSupport();
+        return dependency.getPluginId() + (dependency.isOptional() ? "?" : "")
+                + (support == null || support.isBlank() || support.equals("*") ? "" : "@" + support);
     }
 
     /**

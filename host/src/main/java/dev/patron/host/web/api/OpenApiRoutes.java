@@ -65,7 +65,7 @@ public final class OpenApiRoutes {
                             .put("schema", new JsonObject().put("type", "string")));
                 }
                 item.put(r.method().toLowerCase(Locale.ROOT), new JsonObject()
-                        .put("summary", (r.summary() == null ? "" : r.summary()) + " Role: " + r.role() + ".")
+                        .put("summary", sentence(r.summary()) + "Role: " + r.role() + ".")
                         .put("tags", new JsonArray().add(pluginId))
                         .put("parameters", parameters)
                         .put("responses", new JsonObject()
@@ -99,6 +99,15 @@ public final class OpenApiRoutes {
                 p.getJsonObject("schema").put("enum", names);
             }
         }
+    }
+
+    /** A plugin's route summary as a sentence followed by a space, or nothing. */
+    private static String sentence(String summary) {
+        if (summary == null || summary.isBlank()) {
+            return "";
+        }
+        String text = summary.strip();
+        return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text + " " : text + ". ";
     }
 
     /** {@code /customers/:id} → {@code /customers/{id}}. */
