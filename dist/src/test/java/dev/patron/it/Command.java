@@ -56,10 +56,17 @@ final class Command {
 
     /** Runs {@code bin/patron} of the packaged distribution with {@code args}. */
     static Result patron(Path workDir, String... args) throws IOException {
+        return patron(workDir, Map.of(), args);
+    }
+
+    /** Runs {@code bin/patron} with {@code args} and {@code env} added to its environment (e.g. {@code PATRON_PLUGINS_DIR}). */
+    static Result patron(Path workDir, Map<String, String> env, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>();
         command.add(PatronUnderTest.DIST.resolve("bin/patron").toAbsolutePath().toString());
         command.addAll(List.of(args));
-        return run(Duration.ofMinutes(3), workDir, Map.of("PATRON_LOG_LEVEL", "WARN"), command);
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        environment.putIfAbsent("PATRON_LOG_LEVEL", "WARN");
+        return run(Duration.ofMinutes(3), workDir, environment, command);
     }
 
     private static String read(Path file) throws IOException {

@@ -3,11 +3,13 @@ package dev.patron.host.cli;
 import dev.patron.host.Patron;
 import dev.patron.host.exports.Exporter;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,12 +48,31 @@ final class ExportCommand implements Callable<Integer> {
         Exporter.Format how = Exporter.Format.parse(format);
         try (Patron patron = Patron.open(host.load(Map.of()), Clock.systemUTC())) {
             Exporter.Prepared export = new Exporter(patron.exports(), patron.config().zone()).prepare(kind, since, customer);
-            try (Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                long rows = export.writeTo(how, out);
-                System.err.println("exported " + rows + " " + export.kind().name() + " rows" + (output == null ? "" : " to " + output));
-            }
+            long rows = output == null ? toStandardOutput(export, how) : toFile(export, how);
+            System.err.println("exported " + rows + " " + export.kind().name() + " rows" + (output == null ? "" : " to " + output));
         }
         return 0;
+    }
+
+    private static long toStandardOutput(Exporter.Prepared export, Exporter.Format how) throws IOException {
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        long rows = export.writeTo(how, out);
+        out.flush();
+        return rows;
+    }
+
+    /** Writes beside the file and moves it into place at the end, so a failed export never leaves a short file behind. */
+    private long toFile(Exporter.Prepared export, Exporter.Format how) throws IOException {
+        Path partial = output.resolveSibling(output.getFileName() + ".partial");
+        try {
+            long rows;
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                rows = export.writeTo(how, out);
+            }
+            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return rows;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 }

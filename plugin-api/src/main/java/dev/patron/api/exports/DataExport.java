@@ -28,14 +28,14 @@ import org.pf4j.ExtensionPoint;
  *       worker thread with the plugin's class loader as context class loader, like every other
  *       plugin call, and gives the whole export one hour, a scheduled job's limit. When it
  *       overruns, its thread is interrupted, the database handle and the sink stop working
- *       (every later call throws) and the download ends incomplete: the HTTP response is cut
- *       off and {@code patron export} exits with status 2.</li>
+ *       (every later call throws) and the export fails as below.</li>
  *   <li><b>Read-only.</b> {@code db} is a read-only handle on one consistent snapshot, valid only
  *       during the call; writing through it throws.</li>
- *   <li><b>Failures.</b> Throw {@link IllegalArgumentException} or
- *       {@link dev.patron.api.PatronPluginException} with a message a person can act on; the host
- *       shows it as written. A failure after the first rows also cuts the download off: a reader
- *       never gets a truncated file that looks complete.</li>
+ *   <li><b>Failures.</b> Throw with a message a person can act on
+ *       ({@link dev.patron.api.PatronPluginException}); the host reports it naming the plugin. A
+ *       failure answers an HTTP error (a problem document, or a reset connection once rows
+ *       have gone out), and {@code patron export} exits with 2 without writing its
+ *       {@code --output} file, so a reader never gets a truncated file that looks complete.</li>
  * </ul>
  *
  * <p>Mark implementations with {@code @Extension}; a public {@code (PluginContext)} constructor
@@ -49,8 +49,8 @@ public interface DataExport extends ExtensionPoint {
     /**
      * The kind's name in the CLI and the URL: 2 to 40 lower-case letters, digits and {@code -},
      * starting with a letter, e.g. {@code ledger}. It must not be {@code customers} or
-     * {@code scores} (the host's) nor another running plugin's; a clash is refused when the plugin
-     * starts, with a message in the log and in the plugin's error.
+     * {@code scores} (the host's) nor another running plugin's. An invalid or taken name is logged
+     * when the plugin starts, and that export is not offered; the plugin's other work goes on.
      */
     String name();
 

@@ -66,14 +66,20 @@ final class ExportRoutes {
         HttpServerResponse response = ctx.response().setChunked(true).putHeader("Content-Type", format.contentType())
                 .putHeader("Content-Disposition", "attachment; filename=\"patron-" + export.kind().name() + "." + format.extension() + "\"");
         vertx.executeBlocking(() -> {
-            try (ResponseWriter out = new ResponseWriter(response)) {
-                return export.writeTo(format, out);
-            }
+            // Not closed on failure: what is still buffered is dropped, and an export failing in its
+            // first 64 KiB answers a problem instead of a short file.
+            ResponseWriter out = new ResponseWriter(response);
+            long rows = export.writeTo(format, out);
+            out.close();
+            return rows;
         }, false).onSuccess(rows -> response.end()).onFailure(e -> {
             if (response.headWritten()) {
                 LOG.warn("export {} cut off: {}", export.kind().name(), e.getMessage());
                 response.reset();
-            } else if (e instanceof PluginCalls.PluginCallException) {
+                return;
+            }
+            response.headers().remove("Content-Disposition");
+            if (e instanceof PluginCalls.PluginCallException) {
                 LOG.error("export {} failed", export.kind().name(), e);
                 Problems.send(ctx, 500, "Plugin error", e.getMessage(), List.of());
             } else {
