@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The OpenAPI description covers every route this server answers, and exports stream real data. */
+/** The OpenAPI description covers every route this server answers (the running plugins' export kinds too), and exports stream real data. */
 class ApiDescriptionIT {
 
     @TempDir
@@ -36,6 +36,10 @@ class ApiDescriptionIT {
             }
             assertThat(undocumented).as("routes missing from host/src/main/resources/openapi/patron-api.yaml").isEmpty();
             assertThat(patron.server().apiRoutes()).hasSizeGreaterThan(10);
+            JsonObject exports = paths.getJsonObject("/api/v1/exports/{kind}").getJsonObject("get");
+            assertThat(exports.getJsonArray("parameters").getJsonObject(0).getJsonObject("schema").getJsonArray("enum"))
+                    .containsExactly("customers", "scores", "ledger");
+            assertThat(exports.getString("description")).contains("`ledger` (plugin loyalty)", "entryId, customerId");
             assertThat(paths.getJsonObject("/api/v1/plugins/hello/greeting").getJsonObject("get").getString("summary"))
                     .contains("Says hello", "viewer");
             assertThat(paths.getJsonObject("/api/v1/plugins/hello/greetings/{id}").getJsonObject("post")
@@ -60,7 +64,13 @@ class ApiDescriptionIT {
             assertThat(rows).extracting(r -> r.getString("id")).containsExactly("c-1", "c-2");
             assertThat(rows.get(0).getJsonObject("attributes").getString("role")).isEqualTo("owner");
 
-            assertThat(patron.get("/api/v1/exports/ledgers").statusCode()).isEqualTo(400);
+            HttpResponse<String> unknown = patron.get("/api/v1/exports/ledgers");
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(PatronUnderTest.json(unknown).getJsonArray("kinds")).containsExactly("customers", "scores", "ledger");
+            assertThat(PatronUnderTest.json(unknown).getString("detail")).startsWith("'ledgers' cannot be exported; choose customers,"
+                    + " scores, ledger.");
+            assertThat(patron.get("/api/v1/exports/customers?since=2026-01-01").statusCode()).isEqualTo(400);
         }
     }
 }

@@ -69,7 +69,7 @@ class ApiFlowIT {
         assertThat(rfm.getString("id")).isEqualTo("rfm");
         assertThat(rfm.getString("state")).isEqualTo("STARTED");
         assertThat(rfm.getString("version")).isEqualTo("0.1.0");
-        assertThat(body.getString("apiVersion")).isEqualTo("1.0.0");
+        assertThat(body.getString("apiVersion")).isEqualTo(dev.patron.api.PluginApi.VERSION);
     }
 
     @Test

@@ -63,6 +63,11 @@ final class PatronUnderTest implements AutoCloseable {
 
     /** Starts Patron in {@code home} with the distribution's plugins and the given extra settings. */
     static PatronUnderTest start(Path home, Map<ConfigKey, String> settings) throws IOException {
+        return start(home, settings, Clock.systemUTC());
+    }
+
+    /** Starts Patron as {@link #start(Path, Map)} does, telling the time by {@code clock}. */
+    static PatronUnderTest start(Path home, Map<ConfigKey, String> settings, Clock clock) throws IOException {
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         try (Stream<Path> jars = Files.list(DIST.resolve("plugins"))) {
             for (Path jar : jars.toList()) {
@@ -75,7 +80,7 @@ final class PatronUnderTest implements AutoCloseable {
         overrides.put(ConfigKey.HTTP_PORT, "0");
         overrides.putAll(settings);
         PatronConfig config = new ConfigLoader(home, Map.of()).load(null, overrides);
-        Patron patron = Patron.open(config, Clock.systemUTC());
+        Patron patron = Patron.open(config, clock);
         Vertx vertx = Vertx.vertx();
         WebServer server = new WebServer(vertx, patron);
         int port = server.start().toCompletionStage().toCompletableFuture().join();

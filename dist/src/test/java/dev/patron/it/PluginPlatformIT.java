@@ -157,7 +157,7 @@ class PluginPlatformIT {
             try (PatronUnderTest patron = PatronUnderTest.start(home, Map.of())) {
                 JsonObject future = plugin(patron, "future");
                 assertThat(future.getString("state")).isNotEqualTo("STARTED");
-                assertThat(future.getString("error")).contains(">=2.0.0", "plugin API 1.0.0");
+                assertThat(future.getString("error")).contains(">=2.0.0", "plugin API " + dev.patron.api.PluginApi.VERSION);
             }
         }
     }

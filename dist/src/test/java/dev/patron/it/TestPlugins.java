@@ -142,4 +142,45 @@ final class TestPlugins {
                 }
                 """);
     }
+
+    /**
+     * Two exports: {@code customer-names} streams the customers table by id, {@code broken-export}
+     * writes two rows and then fails.
+     */
+    static TestPlugin exports() {
+        return TestPlugin.plugin("notes").requires(">=1.1.0 & <2.0.0")
+                .java("CustomerNames", """
+                        import dev.patron.api.data.PluginDatabase;
+                        import dev.patron.api.exports.*;
+                        import java.util.List;
+                        import java.util.concurrent.atomic.AtomicLong;
+                        @org.pf4j.Extension
+                        public class CustomerNames implements DataExport {
+                          public String name() { return "customer-names"; }
+                          public String description() { return "Every customer's name, by id"; }
+                          public List<String> columns() { return List.of("id", "name", "position"); }
+                          public void export(ExportRequest request, PluginDatabase db, ExportSink sink) {
+                            AtomicLong position = new AtomicLong();
+                            db.forEach("SELECT id, name FROM customers ORDER BY id",
+                                row -> sink.row(row.text("id"), row.text("name"), position.incrementAndGet()));
+                          }
+                        }
+                        """)
+                .java("BrokenExport", """
+                        import dev.patron.api.data.PluginDatabase;
+                        import dev.patron.api.exports.*;
+                        import java.util.List;
+                        @org.pf4j.Extension
+                        public class BrokenExport implements DataExport {
+                          public String name() { return "broken-export"; }
+                          public String description() { return "Fails after two rows"; }
+                          public List<String> columns() { return List.of("n"); }
+                          public void export(ExportRequest request, PluginDatabase db, ExportSink sink) {
+                            sink.row(1);
+                            sink.row(2);
+                            throw new dev.patron.api.PatronPluginException("the notes archive is unreachable; check its mount");
+                          }
+                        }
+                        """);
+    }
 }

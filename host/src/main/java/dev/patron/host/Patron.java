@@ -39,6 +39,7 @@ public final class Patron implements AutoCloseable {
     private final dev.patron.host.auth.Auth auth;
     private final dev.patron.host.alerts.AlertInbox alerts;
     private final dev.patron.host.alerts.Webhooks webhooks;
+    private final dev.patron.host.exports.ExportCatalogue exports;
 
     private Patron(PatronConfig config, Clock clock, Store store, PluginHost plugins, ScoringEngine engine, ShopRepository shop,
                    ShopService writes, PluginCalls calls, StoredPluginSettings settings) {
@@ -55,6 +56,12 @@ public final class Patron implements AutoCloseable {
         this.auth = dev.patron.host.auth.Auth.over(store, clock);
         this.alerts = new dev.patron.host.alerts.AlertInbox(store, clock);
         this.webhooks = new dev.patron.host.alerts.Webhooks(store, clock);
+        this.exports = dev.patron.host.exports.ExportCatalogue.over(store, plugins, calls);
+    }
+
+    /** What can be exported now: the host's tables and the running plugins' exports. */
+    public dev.patron.host.exports.ExportCatalogue exports() {
+        return exports;
     }
 
     /** The alert inbox. */

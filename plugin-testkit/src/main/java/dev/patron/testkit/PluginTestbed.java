@@ -11,6 +11,8 @@ import dev.patron.api.events.CustomerUpserted;
 import dev.patron.api.events.OrderPlaced;
 import dev.patron.api.events.OrderRefunded;
 import dev.patron.api.events.ShopEventHandler;
+import dev.patron.api.exports.DataExport;
+import dev.patron.api.exports.ExportRequest;
 import dev.patron.api.scoring.CustomerSummary;
 import dev.patron.api.scoring.Model;
 import dev.patron.api.scoring.Population;
@@ -19,7 +21,11 @@ import dev.patron.api.scoring.Scorer;
 import dev.patron.api.settings.SettingField;
 import dev.patron.api.settings.SettingsSchema;
 import dev.patron.host.demo.DemoShop;
+import dev.patron.host.exports.ExportCatalogue;
+import dev.patron.host.exports.Exporter;
+import dev.patron.host.exports.RefusedRowException;
 import dev.patron.host.plugins.PluginCalls;
+import dev.patron.host.plugins.PluginExtension;
 import dev.patron.host.plugins.PluginMigrations;
 import dev.patron.host.plugins.SettingsValidator;
 import dev.patron.host.plugins.data.HostAlerts;
@@ -31,6 +37,7 @@ import dev.patron.host.scoring.ScoreRow;
 import dev.patron.host.scoring.SummaryPopulation;
 import dev.patron.host.scoring.SummaryReader;
 import dev.patron.host.shop.Customer;
+import dev.patron.host.shop.InvalidInputException;
 import dev.patron.host.shop.Order;
 import dev.patron.host.shop.OrderOutcome;
 import dev.patron.host.shop.Refund;
@@ -43,6 +50,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -224,7 +232,7 @@ public final class PluginTestbed implements AutoCloseable {
     public <E> E extension(Class<E> extensionClass) {
         if (!ExtensionPoint.class.isAssignableFrom(extensionClass)) {
             return fail(extensionClass.getName() + " implements no PF4J extension point; implement one of Scorer,"
-                    + " ShopEventHandler, SettingsSchema, WebContribution, HealthCheck or ScheduledJob");
+                    + " ShopEventHandler, SettingsSchema, WebContribution, HealthCheck, ScheduledJob, RunListener or DataExport");
         }
         if (!isIndexed(extensionClass)) {
             return fail(extensionClass.getName() + " is not in META-INF/extensions.idx, so the host would not find it: mark it"
@@ -729,6 +737,72 @@ public final class PluginTestbed implements AutoCloseable {
         try (Statement statement = c.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Exports
+
+    /**
+     * Runs a {@link DataExport} as {@code patron export <name>} does and returns the CSV file: the
+     * export described and checked as when the plugin starts (its name, columns), the filters of
+     * {@code request} checked against {@link DataExport#filters()}, {@code export} called on a
+     * plugin-call thread under the host's limit with a read-only handle on one snapshot, and every
+     * row written by the host's own CSV writer. Fails the test where the host would refuse the
+     * export or a row (a bad name, a filter not declared, a row with the wrong number of values or
+     * a value of a type the host cannot write); the plugin's own exception is thrown as it is.
+     */
+    public String exportCsv(DataExport export, ExportRequest request) {
+        return runExport(export, request, Exporter.Format.CSV);
+    }
+
+    /**
+     * Runs a {@link DataExport} like {@link #exportCsv} but as NDJSON, and returns each row as a
+     * map from column to value, in column order: strings, whole numbers as {@code Long},
+     * doubles, booleans and nulls, as an API client reading the file sees them (instants and
+     * decimals are strings).
+     */
+    public List<Map<String, Object>> export(DataExport export, ExportRequest request) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String line : runExport(export, request, Exporter.Format.NDJSON).split("\n")) {
+            if (!line.isEmpty()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                new JsonObject(line).forEach(e -> row.put(e.getKey(), e.getValue() instanceof Integer i ? Long.valueOf(i) : e.getValue()));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private String runExport(DataExport export, ExportRequest request, Exporter.Format format) {
+        if (!isIndexed(export.getClass())) {
+            return fail(export.getClass().getName() + " is not in META-INF/extensions.idx, so the host would not find it: mark it"
+                    + " with @org.pf4j.Extension and run PF4J's annotation processor");
+        }
+        ExportCatalogue catalogue;
+        try {
+            catalogue = ExportCatalogue.withExport(store, calls, new PluginExtension<>(pluginId, export, export.getClass().getClassLoader()));
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+        String name = catalogue.kinds().get(catalogue.kinds().size() - 1).name();
+        Exporter.Prepared prepared;
+        try {
+            prepared = new Exporter(catalogue, zone).prepare(name, request.since().map(Instant::toString).orElse(null),
+                    request.customerId().orElse(null));
+        } catch (InvalidInputException e) {
+            return fail("the host would refuse this request: " + e.getMessage() + "; declare the filter in filters()");
+        }
+        StringWriter out = new StringWriter();
+        try {
+            prepared.writeTo(format, out);
+        } catch (PluginCalls.PluginCallException e) {
+            Throwable failure = e.pluginFailure();
+            if (failure instanceof RefusedRowException) {
+                return fail("the host refused a row: " + failure.getMessage());
+            }
+            throw failure == null ? e : rethrow(failure);
+        }
+        return out.toString();
     }
 
     // ----------------------------------------------------------------------------------------

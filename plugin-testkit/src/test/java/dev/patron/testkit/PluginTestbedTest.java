@@ -8,6 +8,7 @@ import dev.patron.api.data.PluginDatabase;
 import dev.patron.api.events.CustomerUpserted;
 import dev.patron.api.events.OrderPlaced;
 import dev.patron.api.events.OrderRefunded;
+import dev.patron.api.exports.ExportRequest;
 import dev.patron.api.scoring.CustomerSummary;
 import dev.patron.api.scoring.Model;
 import dev.patron.api.scoring.Population;
@@ -324,6 +325,39 @@ class PluginTestbedTest {
             try (PluginTestbed bed = PluginTestbed.forPlugin("no-tables").start(dir)) {
                 assertThatThrownBy(bed::migrate).isInstanceOf(AssertionFailedError.class)
                         .hasMessageContaining("src/main/resources/db/no-tables/V001__");
+            }
+        }
+    }
+
+    @Nested
+    class Exports {
+
+        @Test
+        void runsAnExportThroughTheHostsFiltersAndWriters() {
+            try (PluginTestbed bed = bed()) {
+                bed.migrate();
+                bed.update("INSERT INTO testkit_demo_notes (customer_id, note) VALUES (?, ?)", "c-2", "says \"hi\", twice");
+                bed.update("INSERT INTO testkit_demo_notes (customer_id, note) VALUES (?, ?)", "c-1", "quiet");
+                NotesExport export = bed.extension(NotesExport.class);
+
+                assertThat(bed.exportCsv(export, ExportRequest.all()))
+                        .isEqualTo("customerId,note,length\r\nc-1,quiet,5\r\nc-2,\"says \"\"hi\"\", twice\",16\r\n");
+                assertThat(bed.export(export, ExportRequest.all().customer("c-2")))
+                        .containsExactly(Map.of("customerId", "c-2", "note", "says \"hi\", twice", "length", 16L));
+            }
+        }
+
+        @Test
+        void failsWhereTheHostWouldRefuse() {
+            try (PluginTestbed bed = bed()) {
+                bed.migrate();
+                assertThatThrownBy(() -> bed.export(bed.extension(NotesExport.class), ExportRequest.all().since(Instant.EPOCH)))
+                        .isInstanceOf(AssertionFailedError.class)
+                        .hasMessageContaining("the notes export cannot be filtered by since; it takes customerId only");
+                assertThatThrownBy(() -> bed.exportCsv(bed.extension(ShortRowExport.class), ExportRequest.all()))
+                        .isInstanceOf(AssertionFailedError.class)
+                        .hasMessageContaining("the host refused a row: the short-rows export has 2 columns [customerId, note] but row 1"
+                                + " has 1 values");
             }
         }
     }

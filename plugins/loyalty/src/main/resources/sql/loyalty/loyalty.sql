@@ -94,6 +94,22 @@ FROM loyalty_entries e LEFT JOIN loyalty_lots l ON l.entry_id = e.id
 WHERE e.customer_id = ? AND e.id < ?
 ORDER BY e.id DESC LIMIT ?;
 
+-- The ledger export: every entry recorded at or after ?, by customer then entry, read through one cursor.
+-- name: ledgerExport
+SELECT e.id, e.customer_id, e.kind, e.points, e.balance_after, e.occurred_at, e.recorded_at, e.idempotency_key,
+       e.order_id, e.refund_id, e.actor, e.reason, e.amount_minor, e.detail, l.expires_at
+FROM loyalty_entries e LEFT JOIN loyalty_lots l ON l.entry_id = e.id
+WHERE e.recorded_at >= ?
+ORDER BY e.customer_id, e.id;
+
+-- The ledger export of one customer (?), recorded at or after ?.
+-- name: ledgerExportOfCustomer
+SELECT e.id, e.customer_id, e.kind, e.points, e.balance_after, e.occurred_at, e.recorded_at, e.idempotency_key,
+       e.order_id, e.refund_id, e.actor, e.reason, e.amount_minor, e.detail, l.expires_at
+FROM loyalty_entries e LEFT JOIN loyalty_lots l ON l.entry_id = e.id
+WHERE e.customer_id = ? AND e.recorded_at >= ?
+ORDER BY e.id;
+
 -- name: customerExists
 SELECT id FROM customers WHERE id = ?;
 

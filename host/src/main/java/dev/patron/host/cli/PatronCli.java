@@ -23,7 +23,8 @@ public final class PatronCli {
         CommandLine cli = new CommandLine(new PatronCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException || e instanceof StoreException || e instanceof IllegalStateException
-                    || e instanceof IllegalArgumentException || e instanceof dev.patron.host.shop.InvalidInputException) {
+                    || e instanceof IllegalArgumentException || e instanceof dev.patron.host.shop.InvalidInputException
+                    || e instanceof dev.patron.host.shop.NotFoundException || e instanceof dev.patron.host.plugins.PluginCalls.PluginCallException) {
                 if (e instanceof dev.patron.host.shop.InvalidInputException invalid) {
                     invalid.errors().forEach(error -> commandLine.getErr().println("patron: " + error.field() + " " + error.message()));
                 } else {

@@ -1,47 +1,21 @@
 package dev.patron.host.exports;
 
+import dev.patron.api.exports.ExportRequest;
 import dev.patron.host.shop.InvalidInputException;
-import dev.patron.host.store.Sql;
-import dev.patron.host.store.Store;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Streams customers or current scores out of the store as CSV or NDJSON: one cursor, rows written
- * as they are read, so a million customers need no more memory than one. Used by
- * {@code patron export} and {@code GET /api/v1/exports/{kind}}.
+ * Streams an export as CSV or NDJSON: the host's customers and scores, or a running plugin's
+ * kind (the loyalty ledger), rows written as they are read. Used by {@code patron export} and
+ * {@code GET /api/v1/exports/{kind}}: {@link #prepare} checks the kind and the filters before
+ * anything is written, {@link Prepared#writeTo} then streams.
  */
 public final class Exporter {
-
-    private static final Sql SQL = Sql.load("sql/exports.sql");
-
-    /** What can be exported. */
-    public enum Kind {
-        CUSTOMERS("customers"), SCORES("scores");
-
-        private final String statement;
-
-        Kind(String statement) {
-            this.statement = statement;
-        }
-
-        public static Kind parse(String text) {
-            try {
-                return valueOf(text.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new InvalidInputException("kind", "'" + text + "' cannot be exported; choose customers or scores");
-            }
-        }
-    }
 
     /** Output formats. */
     public enum Format {
@@ -57,6 +31,11 @@ public final class Exporter {
             return contentType;
         }
 
+        /** The file name extension, {@code csv} or {@code ndjson}. */
+        public String extension() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
         public static Format parse(String text) {
             if (text == null || text.isBlank()) {
                 return CSV;
@@ -67,87 +46,62 @@ public final class Exporter {
                 throw new InvalidInputException("format", "'" + text + "' is not a format; choose csv or ndjson");
             }
         }
+
+        RowWriter open(Writer out, List<String> columns) throws IOException {
+            return this == CSV ? new CsvRowWriter(out, columns) : new NdjsonRowWriter(out, columns);
+        }
     }
 
-    private final Store store;
+    private final ExportCatalogue catalogue;
+    private final ZoneId zone;
 
-    public Exporter(Store store) {
-        this.store = store;
+    /** @param zone the shop's zone: a {@code since} date starts at midnight there */
+    public Exporter(ExportCatalogue catalogue, ZoneId zone) {
+        this.catalogue = catalogue;
+        this.zone = zone;
     }
 
-    /** Writes every row to {@code out}; returns the number of rows. Times are ISO-8601 UTC. */
-    public long export(Kind kind, Format format, Writer out) {
-        return store.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(SQL.get(kind.statement))) {
-                select.setFetchSize(5_000);
-                try (ResultSet rs = select.executeQuery()) {
-                    ResultSetMetaData meta = rs.getMetaData();
-                    String[] columns = new String[meta.getColumnCount()];
-                    for (int i = 0; i < columns.length; i++) {
-                        columns[i] = camel(meta.getColumnLabel(i + 1));
-                    }
-                    return format == Format.CSV ? csv(rs, columns, out) : ndjson(rs, columns, out);
-                }
+    /**
+     * Checks that the kind is offered now and takes the filters given.
+     *
+     * @param since blank, an ISO-8601 instant or a date
+     * @param customerId blank or one customer's id
+     * @throws UnknownExportException listing the kinds there are
+     * @throws InvalidInputException naming each filter that is malformed or not taken
+     */
+    public Prepared prepare(String kind, String since, String customerId) {
+        TableExport table = catalogue.require(kind);
+        return new Prepared(table, ExportFilters.parse(table.kind(), since, customerId, zone));
+    }
+
+    /** An export checked and ready to stream. */
+    public static final class Prepared {
+        private final TableExport table;
+        private final ExportRequest request;
+
+        private Prepared(TableExport table, ExportRequest request) {
+            this.table = table;
+            this.request = request;
+        }
+
+        public ExportKind kind() {
+            return table.kind();
+        }
+
+        /**
+         * Writes the header and every row to {@code out} and flushes it; returns the number of rows.
+         * Blocking: call it off the event loop. A plugin's export that fails or overruns throws
+         * {@link dev.patron.host.plugins.PluginCalls.PluginCallException} after what it wrote.
+         */
+        public long writeTo(Format format, Writer out) {
+            try {
+                RowWriter rows = format.open(out, table.kind().columns());
+                long count = table.writeTo(request, rows);
+                rows.finish();
+                return count;
             } catch (IOException e) {
                 throw new UncheckedIOException("the export could not be written: " + e.getMessage(), e);
             }
-        });
-    }
-
-    private static long csv(ResultSet rs, String[] columns, Writer out) throws java.sql.SQLException, IOException {
-        long rows = 0;
-        CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns).get());
-        Object[] values = new Object[columns.length];
-        while (rs.next()) {
-            for (int i = 0; i < columns.length; i++) {
-                values[i] = value(rs, columns[i], i + 1);
-            }
-            printer.printRecord(values);
-            rows++;
         }
-        printer.flush();
-        return rows;
-    }
-
-    private static long ndjson(ResultSet rs, String[] columns, Writer out) throws java.sql.SQLException, IOException {
-        long rows = 0;
-        while (rs.next()) {
-            JsonObject json = new JsonObject();
-            for (int i = 0; i < columns.length; i++) {
-                Object value = value(rs, columns[i], i + 1);
-                json.put(columns[i], columns[i].equals("attributes") && value != null ? new JsonObject((String) value) : value);
-            }
-            out.write(json.encode());
-            out.write('\n');
-            rows++;
-        }
-        out.flush();
-        return rows;
-    }
-
-    private static Object value(ResultSet rs, String column, int index) throws java.sql.SQLException {
-        Object value = rs.getObject(index);
-        if (value == null) {
-            return null;
-        }
-        if (column.endsWith("At") && value instanceof Number millis) {
-            return Instant.ofEpochMilli(millis.longValue()).toString();
-        }
-        return value;
-    }
-
-    private static String camel(String column) {
-        StringBuilder name = new StringBuilder();
-        boolean upper = false;
-        for (char ch : column.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (ch == '_') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(ch) : ch);
-                upper = false;
-            }
-        }
-        String camel = name.toString();
-        return camel.equals("pluginId") ? "plugin" : camel;
     }
 }

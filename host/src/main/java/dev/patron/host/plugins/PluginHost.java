@@ -78,7 +78,7 @@ public final class PluginHost implements AutoCloseable {
         for (Class<?> type : List.of(dev.patron.api.scoring.Scorer.class, dev.patron.api.events.ShopEventHandler.class,
                 dev.patron.api.web.WebContribution.class, dev.patron.api.settings.SettingsSchema.class,
                 dev.patron.api.health.HealthCheck.class, dev.patron.api.jobs.ScheduledJob.class,
-                dev.patron.api.scoring.RunListener.class)) {
+                dev.patron.api.scoring.RunListener.class, dev.patron.api.exports.DataExport.class)) {
             known.put(type, List.of());
         }
         this.extensionSnapshot = Map.copyOf(known);
@@ -477,12 +477,19 @@ public final class PluginHost implements AutoCloseable {
 
     private PluginInfo info(PluginWrapper plugin) {
         PluginDescriptor d = plugin.getDescriptor();
-        String dependencies = String.join(", ", d.getDependencies().stream().map(PluginDependency::toString).toList());
+        String dependencies = String.join(", ", d.getDependencies().stream().map(PluginHost::describe).toList());
         String error = errors.get(d.getPluginId());
         String state = plugin.getPluginState() == PluginState.STARTED || error == null ? plugin.getPluginState().toString() : "FAILED";
         boolean enabled = !status.isPluginDisabled(d.getPluginId());
         return new PluginInfo(d.getPluginId(), d.getVersion(), d.getProvider(), d.getPluginDescription(), d.getRequires(),
                 dependencies, state, enabled, error);
+    }
+
+    /** A dependency as the manifest writes it: {@code clv?} (optional), {@code rfm@>=1.0.0}. */
+    private static String describe(PluginDependency dependency) {
+        String support = dependency.getPluginVersionSupport();
+        return dependency.getPluginId() + (dependency.isOptional() ? "?" : "")
+                + (support == null || support.isBlank() || support.equals("*") ? "" : "@" + support);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.patron.api.data;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * SQL access for one plugin, on a connection the host opened. Statements are always prepared;
@@ -31,6 +32,23 @@ public interface PluginDatabase {
             throw new IllegalStateException("expected at most one row, got " + rows.size() + " from: " + sql);
         }
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Runs a query and hands each row to {@code action} as the cursor reaches it, without keeping
+     * the rows: for reading more rows than fit in memory (a {@link dev.patron.api.exports.DataExport}).
+     * The {@link Row} is the cursor's current row, valid only inside {@code action}; copy what you
+     * keep. The host's handles read through a database cursor; this default, for other
+     * implementations, reads through {@link #query}.
+     *
+     * @return the number of rows read
+     * @since 1.1.0
+     */
+    default long forEach(String sql, Consumer<Row> action, Object... parameters) {
+        return query(sql, row -> {
+            action.accept(row);
+            return Boolean.TRUE;
+        }, parameters).size();
     }
 
     /** Whether this handle writes inside a transaction (true for event handlers and {@link PluginStore#write}). */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A plugin's view of one JDBC connection for the length of one call. After {@link #revoke()} every
@@ -20,6 +21,8 @@ import java.util.List;
  * never write into a later transaction.
  */
 public final class JdbcPluginDatabase implements PluginDatabase {
+
+    private static final int FETCH_SIZE = 1_000;
 
     private final Connection connection;
     private final boolean writable;
@@ -80,6 +83,28 @@ public final class JdbcPluginDatabase implements PluginDatabase {
                 Row row = new ResultSetRow(rs);
                 while (rs.next()) {
                     rows.add(mapper.map(row));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /** Reads through the driver's cursor, a batch of rows at a time, keeping none. */
+    @Override
+    public long forEach(String sql, Consumer<Row> action, Object... parameters) {
+        checkUsable(false);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH_SIZE);
+            bind(statement, parameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                long rows = 0;
+                Row row = new ResultSetRow(rs);
+                while (rs.next()) {
+                    checkUsable(false);
+                    action.accept(row);
+                    rows++;
                 }
                 return rows;
             }

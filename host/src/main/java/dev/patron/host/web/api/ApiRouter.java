@@ -28,7 +28,7 @@ public final class ApiRouter {
         new CustomerRoutes(vertx, patron, store).mount(router);
         new OrderRoutes(vertx, patron).mount(router);
         new ScoringRoutes(vertx, patron, scoringRunner).mount(router);
-        new OpenApiRoutes(registry).mount(router);
+        new OpenApiRoutes(registry, patron.exports()).mount(router);
         new ExportRoutes(vertx, patron).mount(router);
         new AlertRoutes(vertx, patron.alerts(), patron.webhooks(), patron.auth().audit()).mount(router);
         new ImportRoutes(vertx, patron).mount(router);

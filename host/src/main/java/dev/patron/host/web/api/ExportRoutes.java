@@ -2,20 +2,33 @@ package dev.patron.host.web.api;
 
 import dev.patron.host.Patron;
 import dev.patron.host.auth.Role;
+import dev.patron.host.exports.ExportKind;
 import dev.patron.host.exports.Exporter;
+import dev.patron.host.plugins.PluginCalls;
 import dev.patron.host.web.auth.Access;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@code GET /api/v1/exports/{customers|scores}?format=csv|ndjson}: a streamed download. */
+/**
+ * {@code GET /api/v1/exports}: the kinds that can be exported now; {@code GET
+ * /api/v1/exports/{kind}?format=csv|ndjson&since=&customerId=}: a streamed download of the
+ * host's customers or scores, or of a running plugin's export (the loyalty ledger). Viewer role.
+ */
 final class ExportRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportRoutes.class);
 
     private final Vertx vertx;
     private final Patron patron;
@@ -26,22 +39,49 @@ final class ExportRoutes {
     }
 
     void mount(Router router) {
+        router.get("/api/v1/exports").handler(Access.require(Role.VIEWER)).handler(this::list);
         router.get("/api/v1/exports/:kind").handler(Access.require(Role.VIEWER)).handler(this::export);
     }
 
+    private void list(RoutingContext ctx) {
+        JsonArray kinds = new JsonArray();
+        for (ExportKind kind : patron.exports().kinds()) {
+            kinds.add(new JsonObject().put("name", kind.name()).put("description", kind.description())
+                    .put("columns", new JsonArray(kind.columns()))
+                    .put("filters", new JsonArray(kind.filterParameters()))
+                    .put("plugin", kind.pluginId()));
+        }
+        ctx.json(new JsonObject().put("exports", kinds));
+    }
+
     private void export(RoutingContext ctx) {
-        Exporter.Kind kind = Exporter.Kind.parse(ctx.pathParam("kind"));
         Exporter.Format format = Exporter.Format.parse(ctx.request().getParam("format"));
+        Exporter exporter = new Exporter(patron.exports(), patron.config().zone());
+        // Off the event loop: an unknown kind's message asks the plugin host which plugins are not running.
+        vertx.executeBlocking(() -> exporter.prepare(ctx.pathParam("kind"), ctx.request().getParam("since"),
+                ctx.request().getParam("customerId")), false).onSuccess(prepared -> stream(ctx, prepared, format)).onFailure(ctx::fail);
+    }
+
+    private void stream(RoutingContext ctx, Exporter.Prepared export, Exporter.Format format) {
         HttpServerResponse response = ctx.response().setChunked(true).putHeader("Content-Type", format.contentType())
-                .putHeader("Content-Disposition", "attachment; filename=\"patron-" + kind.name().toLowerCase(java.util.Locale.ROOT)
-                        + "." + format.name().toLowerCase(java.util.Locale.ROOT) + "\"");
+                .putHeader("Content-Disposition", "attachment; filename=\"patron-" + export.kind().name() + "." + format.extension() + "\"");
         vertx.executeBlocking(() -> {
-            try (ResponseWriter out = new ResponseWriter(response)) {
-                return new Exporter(patron.store()).export(kind, format, out);
-            }
+            // Not closed on failure: what is still buffered is dropped, and an export failing in its
+            // first 64 KiB answers a problem instead of a short file.
+            ResponseWriter out = new ResponseWriter(response);
+            long rows = export.writeTo(format, out);
+            out.close();
+            return rows;
         }, false).onSuccess(rows -> response.end()).onFailure(e -> {
             if (response.headWritten()) {
+                LOG.warn("export {} cut off: {}", export.kind().name(), e.getMessage());
                 response.reset();
+                return;
+            }
+            response.headers().remove("Content-Disposition");
+            if (e instanceof PluginCalls.PluginCallException) {
+                LOG.error("export {} failed", export.kind().name(), e);
+                Problems.send(ctx, 500, "Plugin error", e.getMessage(), List.of());
             } else {
                 ctx.fail(e);
             }

@@ -15,6 +15,7 @@ import dev.patron.host.shop.FieldError;
 import dev.patron.host.shop.InvalidInputException;
 import dev.patron.host.shop.NotFoundException;
 import dev.patron.host.web.auth.Access;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.OpenOptions;
@@ -50,6 +51,8 @@ final class ImportRoutes {
     private final Patron patron;
     private final ImportService imports;
     private final WorkerExecutor worker;
+    /** The jobs this server is running, so {@code ?wait=} can answer when one ends. */
+    private final java.util.Map<String, Future<ImportStatus>> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     ImportRoutes(Vertx vertx, Patron patron) {
         this.vertx = vertx;
@@ -95,8 +98,9 @@ final class ImportRoutes {
                 .compose(file -> ctx.request().pipeTo(file))
                 .compose(v -> vertx.executeBlocking(() -> imports.submit(id, upload, options, "api", true), false))
                 .onSuccess(status -> {
-                    worker.executeBlocking(() -> runJob(id, score), true)
-                            .onFailure(e -> LOG.error("import {} failed", id, e));
+                    Future<ImportStatus> job = worker.executeBlocking(() -> runJob(id, score), true);
+                    running.put(id, job);
+                    job.onComplete(done -> running.remove(id)).onFailure(e -> LOG.error("import {} failed", id, e));
                     ctx.response().setStatusCode(202).putHeader("Location", PATH + "/" + id);
                     ctx.json(json(status));
                 })
@@ -183,9 +187,14 @@ final class ImportRoutes {
                 .onFailure(ctx::fail);
     }
 
+    /** With {@code ?wait=N} (seconds, at most 60) a job running here is answered when it ends or after N seconds. */
     private void one(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> imports.status(id).orElseThrow(() -> new NotFoundException("import " + id + " does not exist")), false)
+        int wait = CustomerRoutes.intParam(ctx, "wait", 0, 0, 60);
+        Future<ImportStatus> job = running.get(id);
+        Future<?> ended = wait == 0 || job == null ? Future.succeededFuture() : job.timeout(wait, TimeUnit.SECONDS).otherwiseEmpty();
+        ended.compose(ignored -> vertx.executeBlocking(() -> imports.status(id)
+                        .orElseThrow(() -> new NotFoundException("import " + id + " does not exist")), false))
                 .onSuccess(status -> ctx.json(json(status)))
                 .onFailure(ctx::fail);
     }

@@ -1,6 +1,8 @@
 package dev.patron.host.web.api;
 
 import dev.patron.api.web.ApiRoute;
+import dev.patron.host.exports.ExportCatalogue;
+import dev.patron.host.exports.ExportKind;
 import dev.patron.host.web.plugins.PluginWebRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,9 +29,11 @@ public final class OpenApiRoutes {
 
     private final JsonObject base;
     private final PluginWebRegistry registry;
+    private final ExportCatalogue exports;
 
-    public OpenApiRoutes(PluginWebRegistry registry) {
+    public OpenApiRoutes(PluginWebRegistry registry, ExportCatalogue exports) {
         this.registry = registry;
+        this.exports = exports;
         this.base = load();
     }
 
@@ -61,7 +65,7 @@ public final class OpenApiRoutes {
                             .put("schema", new JsonObject().put("type", "string")));
                 }
                 item.put(r.method().toLowerCase(Locale.ROOT), new JsonObject()
-                        .put("summary", (r.summary() == null ? "" : r.summary()) + " Role: " + r.role() + ".")
+                        .put("summary", sentence(r.summary()) + "Role: " + r.role() + ".")
                         .put("tags", new JsonArray().add(pluginId))
                         .put("parameters", parameters)
                         .put("responses", new JsonObject()
@@ -69,7 +73,41 @@ public final class OpenApiRoutes {
                                 .put("default", new JsonObject().put("$ref", "#/components/responses/Problem"))));
             }
         });
+        describeExports(paths.getJsonObject("/api/v1/exports/{kind}"));
         return document;
+    }
+
+    /** The export kinds offered now (the running plugins' included), their columns and filters. */
+    private void describeExports(JsonObject item) {
+        if (item == null) {
+            return;
+        }
+        JsonObject get = item.getJsonObject("get");
+        JsonArray names = new JsonArray();
+        StringBuilder description = new StringBuilder(get.getString("description", "")).append("\n\nKinds offered now:");
+        for (ExportKind kind : exports.kinds()) {
+            names.add(kind.name());
+            description.append("\n- `").append(kind.name()).append("`")
+                    .append(kind.pluginId() == null ? "" : " (plugin " + kind.pluginId() + ")").append(": ").append(kind.description())
+                    .append(". Columns: ").append(String.join(", ", kind.columns())).append(". Filters: ")
+                    .append(kind.filters().isEmpty() ? "none" : String.join(", ", kind.filterParameters())).append('.');
+        }
+        get.put("description", description.toString());
+        for (Object parameter : get.getJsonArray("parameters", new JsonArray())) {
+            JsonObject p = (JsonObject) parameter;
+            if ("kind".equals(p.getString("name"))) {
+                p.getJsonObject("schema").put("enum", names);
+            }
+        }
+    }
+
+    /** A plugin's route summary as a sentence followed by a space, or nothing. */
+    private static String sentence(String summary) {
+        if (summary == null || summary.isBlank()) {
+            return "";
+        }
+        String text = summary.strip();
+        return text.endsWith(".") || text.endsWith("?") || text.endsWith("!") ? text + " " : text + ". ";
     }
 
     /** {@code /customers/:id} → {@code /customers/{id}}. */

@@ -41,6 +41,8 @@ public final class Problems {
             send(ctx, 401, "Unauthorized", failure.getMessage(), List.of());
         } else if (failure instanceof dev.patron.host.web.auth.Access.ForbiddenException) {
             send(ctx, 403, "Forbidden", failure.getMessage(), List.of());
+        } else if (failure instanceof dev.patron.host.exports.UnknownExportException unknown) {
+            send(ctx, 404, "Unknown export", unknown.getMessage(), List.of(), java.util.Map.of("kinds", unknown.kinds()));
         } else if (failure instanceof NotFoundException) {
             send(ctx, 404, "Not found", failure.getMessage(), List.of());
         } else if (failure == null) {

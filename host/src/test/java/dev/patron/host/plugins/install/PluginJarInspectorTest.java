@@ -150,7 +150,7 @@ class PluginJarInspectorTest {
                     .writeTo(dir.resolve("basket.jar"));
 
             assertThat(problemsOf(jar)).singleElement().asString()
-                    .contains("'one point oh', which is not a valid version range").contains(">=1.0.0 & <2.0.0");
+                    .contains("'one point oh', which is not a valid version range").contains(">=" + PluginApi.VERSION + " & <2.0.0");
         }
     }
 
@@ -164,7 +164,7 @@ class PluginJarInspectorTest {
             assertThat(problemsOf(jar)).singleElement().asString()
                     .isEqualTo("plugin basket-size 1.2.0 requires plugin API >=2.0.0, but this host provides plugin API "
                             + PluginApi.VERSION + ": install a version of the plugin built for plugin API " + PluginApi.VERSION
-                            + " (its Plugin-Requires must accept " + PluginApi.VERSION + ", e.g. >=1.0.0 & <2.0.0)");
+                            + " (its Plugin-Requires must accept " + PluginApi.VERSION + ", e.g. >=" + PluginApi.VERSION + " & <2.0.0)");
         }
 
         @Test

@@ -50,6 +50,16 @@ record LedgerEntry(long id, String customerId, String kind, long points, long ba
         return json;
     }
 
+    /**
+     * The entry as a row of the {@code ledger} export, in {@link LedgerExport#COLUMNS} order: the
+     * reference is the caller's idempotency key of a redemption or adjustment.
+     */
+    Object[] exportRow(int fractionDigits) {
+        return new Object[] {id, customerId, kind, points, balanceAfter, Instant.ofEpochMilli(occurredAt),
+            Instant.ofEpochMilli(recordedAt), expiresAt == null ? null : Instant.ofEpochMilli(expiresAt), orderId, refundId,
+            callerKey(), actor, reason, amountMinor == null ? null : money(amountMinor, fractionDigits), detail};
+    }
+
     /** For console templates: the JSON plus times in the shop zone. */
     Map<String, Object> toView(int fractionDigits, ZoneId zone) {
         Map<String, Object> view = toJson(fractionDigits);
