@@ -50,6 +50,8 @@ public final class ConsoleRoutes {
 
     public void mount(Router router, String setupCode) {
         router.get("/").handler(ctx -> ctx.redirect("/console"));
+        ImportPages imports = new ImportPages(vertx, patron, this, ImportPages.MAX_UPLOAD_BYTES);
+        imports.mountUpload(router);
         new ConsoleSecurity(vertx, patron.auth(), setupCode, (ctx, model) -> renderBare(ctx, "login.ftlh", model),
                 (ctx, model) -> renderBare(ctx, "setup.ftlh", model)).mount(router);
         router.get("/console").handler(this::dashboard);
@@ -61,6 +63,7 @@ public final class ConsoleRoutes {
         router.post("/console/tokens").handler(Access.require(Role.ADMIN)).handler(this::addToken);
         router.post("/console/tokens/:id/revoke").handler(Access.require(Role.ADMIN)).handler(this::revokeToken);
         router.get("/console/audit").handler(Access.require(Role.ADMIN)).handler(this::audit);
+        imports.mount(router);
         router.get("/console/plugins").handler(this::pluginList);
         router.post("/console/plugins/upload").handler(Access.require(Role.ADMIN)).handler(this::uploadPlugin);
         router.post("/console/plugins/:pluginId/enable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, true));
@@ -422,7 +425,9 @@ public final class ConsoleRoutes {
                 : failure instanceof Access.ForbiddenException ? 403
                 : failure instanceof dev.patron.host.web.auth.ApiAuthHandler.UnauthorizedException ? 401
                 : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        Messages messages = new Messages(locale(ctx));
         String message = status == 500 ? "The page failed to load; the server log has the details."
+                : status == 413 ? messages.get("error.tooLarge", formats(messages.locale()).bytes(ImportPages.MAX_UPLOAD_BYTES))
                 : failure != null ? failure.getMessage() : "Not found";
         if (status == 500) {
             org.slf4j.LoggerFactory.getLogger(ConsoleRoutes.class).error("console page {} failed", ctx.request().path(), failure);
@@ -430,7 +435,6 @@ public final class ConsoleRoutes {
         Map<String, Object> model = new HashMap<>();
         model.put("status", status);
         model.put("message", message);
-        Messages messages = new Messages(locale(ctx));
         model.put("t", messages);
         model.put("lang", messages.locale().getLanguage());
         model.put("path", ctx.request().path());
