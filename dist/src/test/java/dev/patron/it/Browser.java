@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium from Debian's packages, driven through {@code /usr/bin/chromedriver}.
@@ -36,6 +39,20 @@ final class Browser implements AutoCloseable {
     }
 
     ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Signs {@code name} in through the sign-in form, with no earlier session, and waits for the dashboard. */
+    ChromeDriver signIn(PatronUnderTest patron, String name, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(patron.url("/console"));
+        if (!driver.getCurrentUrl().contains("/console/login")) {
+            throw new AssertionError("without a session /console should lead to the sign-in page, not " + driver.getCurrentUrl());
+        }
+        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-customers")));
         return driver;
     }
 

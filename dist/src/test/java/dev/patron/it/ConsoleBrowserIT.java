@@ -67,15 +67,7 @@ class ConsoleBrowserIT {
     }
 
     private ChromeDriver signIn(String name, String password) {
-        ChromeDriver driver = browser.driver();
-        driver.manage().deleteAllCookies();
-        driver.get(patron.url("/console"));
-        assertThat(driver.getCurrentUrl()).contains("/console/login");
-        driver.findElement(By.id("name")).sendKeys(name);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-customers")));
-        return driver;
+        return browser.signIn(patron, name, password);
     }
 
     @Test
@@ -134,6 +126,34 @@ class ConsoleBrowserIT {
         driver.get(patron.url("/console/customers"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).as("the choice is remembered").isEqualTo("客户");
         driver.findElement(By.cssSelector(".lang a[lang=en]")).click();
+    }
+
+    @Test
+    void moneyAndDatesAreWrittenForTheReadersLanguageInTheShopCurrency() throws Exception {
+        ChromeDriver driver = signIn("mei", "mei's long password");
+        try {
+            driver.get(patron.url("/console/customers/c-7?lang=en"));
+            assertThat(stat(driver, "Last order")).isEqualTo("1 Oct 2026");
+            assertThat(stat(driver, "Spent")).isEqualTo("$2,710.00");
+            assertThat(driver.findElement(By.id("orders")).getText()).contains("1 Oct 2026, 10:00", "$2,500.00");
+
+            driver.findElement(By.cssSelector(".lang a[lang=zh-CN]")).click();
+            assertThat(stat(driver, "最近下单")).isEqualTo("2026年10月1日");
+            assertThat(stat(driver, "消费金额")).isEqualTo("US$2,710.00");
+            assertThat(driver.findElement(By.id("orders")).getText()).contains("2026年10月1日 10:00", "US$2,500.00");
+            assertThat(driver.findElement(By.cssSelector(".loyalty-statement tbody td")).getText())
+                    .as("a plugin panel's dates through the same formatter").matches("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
+            assertThat(driver.findElement(By.id("clv-panel")).getText()).as("and its money").contains("US$");
+            browser.screenshot("customer-zh");
+        } finally {
+            driver.get(patron.url("/console?lang=en"));
+        }
+    }
+
+    /** The value of a figure in the customer page's purchases card, found by its label. */
+    private static String stat(ChromeDriver driver, String label) {
+        return driver.findElement(By.xpath("//section[@id='stats']//dt[normalize-space()='" + label + "']/following-sibling::dd[1]"))
+                .getText();
     }
 
     @Test

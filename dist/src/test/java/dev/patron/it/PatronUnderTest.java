@@ -91,6 +91,11 @@ final class PatronUnderTest implements AutoCloseable {
         return patron;
     }
 
+    /** The server's Vert.x, e.g. to occupy one of its named worker pools. */
+    Vertx vertx() {
+        return vertx;
+    }
+
     WebServer server() {
         return server;
     }

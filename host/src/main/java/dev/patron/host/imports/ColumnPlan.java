@@ -124,6 +124,16 @@ final class ColumnPlan {
         };
     }
 
+    /** Whether {@code name} may name a customer attribute: letters, digits and '_', starting with a letter. */
+    static boolean attributeName(String name) {
+        return ATTRIBUTE_KEY.matcher(name).matches();
+    }
+
+    /** Every field a column of a {@code kind} file may give (orders: per-row and invoice-line fields), in the documented order. */
+    static List<String> offered(ImportKind kind) {
+        return kind == ImportKind.ORDERS ? union(ORDER_FIELDS, LINE_FIELDS) : fields(kind);
+    }
+
     private static List<String> fields(ImportKind kind) {
         return switch (kind) {
             case ORDERS -> ORDER_FIELDS;

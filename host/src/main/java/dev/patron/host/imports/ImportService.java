@@ -91,6 +91,16 @@ public final class ImportService {
         return config.home().resolve("data").resolve("imports");
     }
 
+    /** The importer itself, for previews that must judge rows exactly as an import does. */
+    ImportRunner runner() {
+        return runner;
+    }
+
+    /** Where reports and uploads are kept. */
+    public Path workDir() {
+        return workDir;
+    }
+
     public String newId() {
         return UUID.randomUUID().toString();
     }

@@ -3,14 +3,12 @@ package dev.patron.host.web.api;
 import dev.patron.host.Patron;
 import dev.patron.host.auth.Role;
 import dev.patron.host.imports.ImportFormat;
+import dev.patron.host.imports.ImportJobs;
 import dev.patron.host.imports.ImportKind;
 import dev.patron.host.imports.ImportOptions;
-import dev.patron.host.imports.ImportProgress;
 import dev.patron.host.imports.ImportRefusedException;
 import dev.patron.host.imports.ImportService;
 import dev.patron.host.imports.ImportStatus;
-import dev.patron.host.scoring.RunRequest;
-import dev.patron.host.scoring.ScoringProgress;
 import dev.patron.host.shop.FieldError;
 import dev.patron.host.shop.InvalidInputException;
 import dev.patron.host.shop.NotFoundException;
@@ -48,7 +46,7 @@ final class ImportRoutes {
     private static final String PATH = "/api/v1/imports";
 
     private final Vertx vertx;
-    private final Patron patron;
+    private final ImportJobs jobs;
     private final ImportService imports;
     private final WorkerExecutor worker;
     /** The jobs this server is running, so {@code ?wait=} can answer when one ends. */
@@ -56,9 +54,9 @@ final class ImportRoutes {
 
     ImportRoutes(Vertx vertx, Patron patron) {
         this.vertx = vertx;
-        this.patron = patron;
-        this.imports = ImportService.of(patron);
-        this.worker = vertx.createSharedWorkerExecutor("patron-import", 1, 24, TimeUnit.HOURS);
+        this.jobs = ImportJobs.of(patron);
+        this.imports = jobs.service();
+        this.worker = vertx.createSharedWorkerExecutor(ImportJobs.WORKER, 1, 24, TimeUnit.HOURS);
     }
 
     void mount(Router router) {
@@ -98,7 +96,7 @@ final class ImportRoutes {
                 .compose(file -> ctx.request().pipeTo(file))
                 .compose(v -> vertx.executeBlocking(() -> imports.submit(id, upload, options, "api", true), false))
                 .onSuccess(status -> {
-                    Future<ImportStatus> job = worker.executeBlocking(() -> runJob(id, score), true);
+                    Future<ImportStatus> job = worker.executeBlocking(() -> jobs.run(id, score), true);
                     running.put(id, job);
                     job.onComplete(done -> running.remove(id)).onFailure(e -> LOG.error("import {} failed", id, e));
                     ctx.response().setStatusCode(202).putHeader("Location", PATH + "/" + id);
@@ -112,18 +110,6 @@ final class ImportRoutes {
                         ctx.fail(e);
                     }
                 });
-    }
-
-    private ImportStatus runJob(String id, boolean score) {
-        ImportStatus status = imports.run(id, ImportProgress.NONE);
-        if (score && status.committed() && !status.dryRun()) {
-            try {
-                patron.engine().run(new RunRequest(patron.engine().today(), List.of(), "import"), ScoringProgress.NONE);
-            } catch (RuntimeException e) {
-                LOG.warn("scoring after import {} did not run: {}", id, e.getMessage());
-            }
-        }
-        return status;
     }
 
     private ImportOptions options(RoutingContext ctx) {

@@ -10,7 +10,6 @@ import dev.patron.host.scoring.ScoreRow;
 import dev.patron.host.shop.Customer;
 import dev.patron.host.shop.CustomerQuery;
 import dev.patron.host.shop.InvalidInputException;
-import dev.patron.host.shop.Money;
 import dev.patron.host.shop.NotFoundException;
 import dev.patron.host.store.AsyncStore;
 import io.vertx.core.Future;
@@ -18,9 +17,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +50,8 @@ public final class ConsoleRoutes {
 
     public void mount(Router router, String setupCode) {
         router.get("/").handler(ctx -> ctx.redirect("/console"));
+        ImportPages imports = new ImportPages(vertx, patron, this, ImportPages.MAX_UPLOAD_BYTES);
+        imports.mountUpload(router);
         new ConsoleSecurity(vertx, patron.auth(), setupCode, (ctx, model) -> renderBare(ctx, "login.ftlh", model),
                 (ctx, model) -> renderBare(ctx, "setup.ftlh", model)).mount(router);
         router.get("/console").handler(this::dashboard);
@@ -65,6 +63,7 @@ public final class ConsoleRoutes {
         router.post("/console/tokens").handler(Access.require(Role.ADMIN)).handler(this::addToken);
         router.post("/console/tokens/:id/revoke").handler(Access.require(Role.ADMIN)).handler(this::revokeToken);
         router.get("/console/audit").handler(Access.require(Role.ADMIN)).handler(this::audit);
+        imports.mount(router);
         router.get("/console/plugins").handler(this::pluginList);
         router.post("/console/plugins/upload").handler(Access.require(Role.ADMIN)).handler(this::uploadPlugin);
         router.post("/console/plugins/:pluginId/enable").handler(Access.require(Role.ADMIN)).handler(ctx -> pluginLifecycle(ctx, true));
@@ -83,7 +82,7 @@ public final class ConsoleRoutes {
             long[] orders = patron.shop().orderTotals(c);
             model.put("customerCount", patron.shop().countCustomers(c));
             model.put("orderCount", orders[0]);
-            model.put("revenue", money(orders[1]));
+            model.put("revenueMinor", orders[1]);
             model.put("activeCustomers", DashboardData.activeCustomers(c, since));
             model.put("charts", DashboardData.charts(c));
             model.put("heatmap", DashboardData.heatmap(c, "rfm"));
@@ -154,7 +153,7 @@ public final class ConsoleRoutes {
             model.put("panels", panels);
             return model;
         }).compose(model -> vertx.executeBlocking(() -> {
-            java.util.List<PluginConsole.Panel> pluginPanels = plugins.panels(id, locale, role(ctx), csrf(ctx));
+            java.util.List<PluginConsole.Panel> pluginPanels = plugins.panels(id, formats(locale), role(ctx), csrf(ctx));
             model.put("pluginPanels", pluginPanels);
             // A plugin that draws its own panel shows its scores there; the generic table would repeat them.
             @SuppressWarnings("unchecked")
@@ -364,7 +363,7 @@ public final class ConsoleRoutes {
         Locale locale = locale(ctx);
         String role = role(ctx);
         String csrf = csrf(ctx);
-        vertx.executeBlocking(() -> plugins.page(pluginId, rest, query, locale, role, csrf)
+        vertx.executeBlocking(() -> plugins.page(pluginId, rest, query, formats(locale), role, csrf)
                         .orElseThrow(() -> new NotFoundException("no running plugin " + pluginId + " has a page at " + rest)), false)
                 .onSuccess(page -> {
                     Map<String, Object> model = new HashMap<>();
@@ -397,7 +396,7 @@ public final class ConsoleRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private void render(RoutingContext ctx, String template, Map<String, Object> model) {
+    void render(RoutingContext ctx, String template, Map<String, Object> model) {
         Messages messages = new Messages(locale(ctx));
         dev.patron.host.auth.Sessions.Session session = ConsoleSecurity.session(ctx);
         if (session != null) {
@@ -408,7 +407,7 @@ public final class ConsoleRoutes {
         model.put("lang", messages.locale().getLanguage());
         model.put("path", ctx.request().path());
         model.put("currency", patron.config().currency().getCurrencyCode());
-        model.put("fmt", new Formats(patron, patron.config().zone()));
+        model.put("fmt", formats(messages.locale()));
         vertx.executeBlocking(() -> {
             model.put("pluginNav", plugins.navigation(messages.locale()));
             return templates.render(template, model);
@@ -426,7 +425,9 @@ public final class ConsoleRoutes {
                 : failure instanceof Access.ForbiddenException ? 403
                 : failure instanceof dev.patron.host.web.auth.ApiAuthHandler.UnauthorizedException ? 401
                 : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        Messages messages = new Messages(locale(ctx));
         String message = status == 500 ? "The page failed to load; the server log has the details."
+                : status == 413 ? messages.get("error.tooLarge", formats(messages.locale()).bytes(ImportPages.MAX_UPLOAD_BYTES))
                 : failure != null ? failure.getMessage() : "Not found";
         if (status == 500) {
             org.slf4j.LoggerFactory.getLogger(ConsoleRoutes.class).error("console page {} failed", ctx.request().path(), failure);
@@ -434,7 +435,6 @@ public final class ConsoleRoutes {
         Map<String, Object> model = new HashMap<>();
         model.put("status", status);
         model.put("message", message);
-        Messages messages = new Messages(locale(ctx));
         model.put("t", messages);
         model.put("lang", messages.locale().getLanguage());
         model.put("path", ctx.request().path());
@@ -468,10 +468,6 @@ public final class ConsoleRoutes {
         return lang.toLowerCase(Locale.ROOT).startsWith("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
     }
 
-    private String money(long minor) {
-        return Money.display(minor, patron.config().currency());
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -484,31 +480,8 @@ public final class ConsoleRoutes {
         }
     }
 
-    /** Formatting helpers for templates: money in the shop currency, instants in the shop zone. */
-    public static final class Formats {
-        private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-        private final Patron patron;
-        private final ZoneId zone;
-
-        Formats(Patron patron, ZoneId zone) {
-            this.patron = patron;
-            this.zone = zone;
-        }
-
-        public String money(long minor) {
-            return Money.display(minor, patron.config().currency());
-        }
-
-        public String dateTime(Instant instant) {
-            return instant == null ? "—" : DATE_TIME.format(instant.atZone(zone));
-        }
-
-        public String date(Instant instant) {
-            return instant == null ? "—" : instant.atZone(zone).toLocalDate().toString();
-        }
-
-        public String number(double value) {
-            return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
-        }
+    /** Money and dates for a reader of {@code locale}, in the shop currency and time zone. */
+    LocaleFormats formats(Locale locale) {
+        return new LocaleFormats(locale, patron.config().currency(), patron.config().zone());
     }
 }

@@ -64,7 +64,8 @@ public final class PluginConsole {
     }
 
     /** Every running plugin's panel for a customer, in plugin id order; a failing panel shows its error. */
-    public List<Panel> panels(String customerId, Locale locale, String role, String csrf) {
+    public List<Panel> panels(String customerId, LocaleFormats formats, String role, String csrf) {
+        Locale locale = formats.locale();
         List<Panel> panels = new ArrayList<>();
         registry.all().forEach((id, contribution) -> {
             PluginExtension<WebContribution> extension = contribution.extension();
@@ -72,7 +73,7 @@ public final class PluginConsole {
             try {
                 Optional<PageView> view = calls.call(id, "customer panel", extension.classLoader(), LIMIT,
                         () -> extension.extension().customerPanel(request));
-                view.ifPresent(v -> panels.add(new Panel(id, render(id, extension.classLoader(), v, locale, role, csrf), null)));
+                view.ifPresent(v -> panels.add(new Panel(id, render(id, extension.classLoader(), v, formats, role, csrf), null)));
             } catch (RuntimeException e) {
                 panels.add(new Panel(id, null, e.getMessage()));
             }
@@ -81,8 +82,9 @@ public final class PluginConsole {
     }
 
     /** The page of plugin {@code pluginId} at {@code path}, if the plugin runs and has one. */
-    public Optional<Page> page(String pluginId, String path, Map<String, List<String>> query, Locale locale, String role,
+    public Optional<Page> page(String pluginId, String path, Map<String, List<String>> query, LocaleFormats formats, String role,
                                String csrf) {
+        Locale locale = formats.locale();
         Optional<PluginWebRegistry.Contribution> contribution = registry.all().values().stream()
                 .filter(c -> c.extension().pluginId().equals(pluginId)).findFirst();
         if (contribution.isEmpty()) {
@@ -95,7 +97,7 @@ public final class PluginConsole {
                 PageView view = calls.call(pluginId, "console page " + page.path(), loader, LIMIT,
                         () -> page.renderer().render(new PageRequest(query, locale, null, role)));
                 Messages messages = Messages.forPlugin(pluginId, loader, locale);
-                return Optional.of(new Page(pluginId, messages.get(page.titleKey()), render(pluginId, loader, view, locale, role, csrf)));
+                return Optional.of(new Page(pluginId, messages.get(page.titleKey()), render(pluginId, loader, view, formats, role, csrf)));
             }
         }
         return Optional.empty();
@@ -103,15 +105,19 @@ public final class PluginConsole {
 
     /**
      * Renders a plugin template. Besides the plugin's model, templates see {@code t} (messages),
-     * {@code lang}, {@code role} (viewer, staff or admin: show forms only to those who may use
-     * them) and {@code csrf} (the session's token, for forms posting to the plugin's API).
+     * {@code lang}, {@code fmt} (money in the shop currency and dates in the shop time zone,
+     * written for the reader's language: {@link LocaleFormats}), {@code role} (viewer, staff or
+     * admin: show forms only to those who may use them) and {@code csrf} (the session's token, for
+     * forms posting to the plugin's API).
      */
-    private String render(String pluginId, ClassLoader loader, PageView view, Locale locale, String role, String csrf) {
+    private String render(String pluginId, ClassLoader loader, PageView view, LocaleFormats formats, String role, String csrf) {
+        Locale locale = formats.locale();
         ConsoleTemplates engine = templates.computeIfAbsent(pluginId, id -> new ConsoleTemplates(loader, "/templates/" + id));
         Map<String, Object> model = new HashMap<>(view.model());
         Messages messages = Messages.forPlugin(pluginId, loader, locale);
         model.put("t", messages);
         model.put("lang", messages.locale().getLanguage());
+        model.put("fmt", formats);
         model.put("role", role);
         model.put("csrf", csrf == null ? "" : csrf);
         return engine.render(view.template(), model);

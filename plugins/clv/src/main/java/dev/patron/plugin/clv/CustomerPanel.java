@@ -34,6 +34,10 @@ final class CustomerPanel {
             item.put("key", messageKey(row.name()));
             item.put("days", horizonDays(row.name()));
             item.put("value", format(row, decimals, currency));
+            if (row.value() != null && (order(row) == 0 || order(row) == 3)) {
+                // The amount in major units, for the console to write in the reader's language (fmt.moneyMajor).
+                item.put("amount", decimals.roundMoney(row.value()));
+            }
             item.put("explanation", row.explanation());
             view.add(item);
         }
