@@ -107,16 +107,19 @@ public final class ExportCatalogue implements PluginHost.Listener {
     }
 
     private String whyNot(String wanted) {
+        String owner = formerOwners.get(wanted);
+        if (owner != null && plugins != null && plugins.info(owner).isPresent()) {
+            return "'" + wanted + "' is the " + owner + " plugin's export, and " + owner + " is not running: enable it with"
+                    + " 'patron plugins enable " + owner + "' (or POST /api/v1/plugins/" + owner + "/enable)";
+        }
+        if (owner != null) {
+            return "'" + wanted + "' was the export of plugin " + owner + ", which is no longer installed";
+        }
         List<String> idle = new ArrayList<>();
         for (PluginInfo plugin : plugins == null ? List.<PluginInfo>of() : plugins.list()) {
             if (!"STARTED".equals(plugin.state())) {
                 idle.add(plugin.id() + " (" + plugin.state().toLowerCase(java.util.Locale.ROOT) + ")");
             }
-        }
-        String owner = formerOwners.get(wanted);
-        if (owner != null) {
-            return "'" + wanted + "' is the " + owner + " plugin's export, and " + owner + " is not running: enable it with"
-                    + " 'patron plugins enable " + owner + "' (or POST /api/v1/plugins/" + owner + "/enable)";
         }
         if (!idle.isEmpty()) {
             return "Plugins offer their exports only while they run, and these are not running: " + String.join(", ", idle)
