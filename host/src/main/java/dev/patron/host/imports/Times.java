@@ -1,5 +1,6 @@
 package dev.patron.host.imports;
 
+import dev.patron.host.shop.IsoTimes;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +39,12 @@ final class Times {
             if (value.length() <= 10) {
                 return LocalDate.parse(value).atStartOfDay(zone).toInstant();
             }
-            return hasOffset(value) ? OffsetDateTime.parse(value).toInstant() : LocalDateTime.parse(value, LOCAL).atZone(zone).toInstant();
+            if (hasOffset(value)) {
+                Instant fast = IsoTimes.utc(value);
+                return fast != null ? fast : OffsetDateTime.parse(value).toInstant();
+            }
+            LocalDateTime local = IsoTimes.local(value);
+            return (local != null ? local : LocalDateTime.parse(value, LOCAL)).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw new DateTimeException("'" + text + "' is not a date-time; write 2026-01-02T10:00:00Z, or a local time"
                     + " such as 2026-01-02 10:00:00 (read in " + zone.getId() + ")");

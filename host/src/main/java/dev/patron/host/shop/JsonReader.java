@@ -84,6 +84,10 @@ final class JsonReader {
         if (raw == null) {
             return null;
         }
+        Instant fast = IsoTimes.utc(raw);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(raw).toInstant();
         } catch (DateTimeParseException e) {
