@@ -24,6 +24,9 @@ class BenchSmokeTest {
     private static final Map<String, Set<String>> MAY_LACK_A_FIGURE = Map.of(
             "clv.cdnow", Set.of("pending", "skipped"), // no CLV plugin in the folder yet; no ../shared/data (a fresh clone)
             "clv.synthetic", Set.of("pending"),
+            "postgresql.scoring.all", Set.of("skipped"), // no PostgreSQL server named (scripts/test names one)
+            "postgresql.scoring.rfm", Set.of("skipped"),
+            "postgresql.summary", Set.of("skipped"),
             "startup.rss", Set.of("skipped"), // no /proc (not Linux)
             "startup.heap", Set.of("skipped")); // a JRE without jcmd
 

@@ -3,7 +3,6 @@ package dev.patron.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.patron.api.alerts.AlertRequest;
 import dev.patron.api.alerts.Severity;
 import dev.patron.host.alerts.WebhookSender;
@@ -20,7 +19,6 @@ import dev.patron.host.shop.Order;
 import dev.patron.host.shop.OrderOutcome;
 import dev.patron.host.store.BothStores;
 import dev.patron.host.store.ScratchDatabase;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -34,9 +32,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,19 +153,9 @@ class InstancesTest {
     }
 
     @BothStores
-    void aWebhookEventIsDeliveredOnceThoughBothInstancesSend() throws Exception {
-        Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.computeIfAbsent(exchange.getRequestHeaders().getFirst("X-Patron-Delivery"), k -> new AtomicInteger())
-                    .incrementAndGet();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.setExecutor(Executors.newFixedThreadPool(4));
-        receiver.start();
-        try {
-            a.webhooks().create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", null, List.of(), "tests");
+    void aWebhookEventIsDeliveredOnceThoughBothInstancesSend() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            a.webhooks().create(receiver.url(), null, List.of(), "tests");
             int alerts = 30;
             for (int i = 0; i < alerts; i++) {
                 String key = "overdue:c-" + i;
@@ -182,13 +167,10 @@ class InstancesTest {
 
             Eventually.until(Duration.ofSeconds(60), "every delivery sent", () -> {
                 bothAtOnce(1, (patron, i) -> (patron == a ? senderA : senderB).tick());
-                return received.size() == alerts;
+                return receiver.postsByDelivery().size() == alerts;
             });
 
-            assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
-        } finally {
-            receiver.stop(0);
-            ((java.util.concurrent.ExecutorService) receiver.getExecutor()).shutdownNow();
+            assertThat(receiver.postsByDelivery().values()).containsOnly(1);
         }
     }
 

@@ -41,14 +41,28 @@ final class PostgresChecks {
             rs.next();
             String database = rs.getString(1);
             String collation = rs.getString(2);
-            if (!CODE_POINT_COLLATIONS.contains(collation.toLowerCase(Locale.ROOT))) {
-                throw new StoreException("PostgreSQL database '" + database + "' at " + url + " sorts text with collation '"
-                        + collation + "'; Patron needs byte order (C), as in SQLite, so ids sort the same everywhere."
+            boolean icu = usesIcu(c);
+            if (!CODE_POINT_COLLATIONS.contains(collation.toLowerCase(Locale.ROOT)) || icu) {
+                throw new StoreException("PostgreSQL database '" + database + "' at " + url + " sorts text with "
+                        + (icu ? "an ICU collation" : "collation '" + collation + "'")
+                        + "; Patron needs byte order (C), as in SQLite, so ids sort the same everywhere."
                         + " Create the database with: CREATE DATABASE " + database + " TEMPLATE template0 ENCODING 'UTF8'"
                         + " LOCALE 'C'");
             }
         } finally {
             c.rollback();
+        }
+    }
+
+    /** Whether the database collates with ICU (PostgreSQL 15 and later), whose collations are never byte order. */
+    private static boolean usesIcu(Connection c) throws SQLException {
+        if (c.getMetaData().getDatabaseMajorVersion() < 15) {
+            return false;
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT datlocprovider FROM pg_database WHERE datname = current_database()");
+             ResultSet rs = select.executeQuery()) {
+            return rs.next() && "i".equals(rs.getString(1));
         }
     }
 

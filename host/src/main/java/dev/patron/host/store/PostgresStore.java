@@ -125,6 +125,14 @@ public final class PostgresStore implements Store {
         }
     }
 
+    /** PostgreSQL's own tools back it up consistently while it runs; Patron does not copy a server's database. */
+    @Override
+    public void backupTo(java.nio.file.Path target) {
+        throw new StoreException("patron backup copies the SQLite store; this store is PostgreSQL at " + settings.url()
+                + ": back it up with pg_dump (e.g. pg_dump --format=custom --file=" + target + " -h HOST -U USER DATABASE)"
+                + " or with your server's base backups and WAL archiving; see docs/operations.md");
+    }
+
     /** Runs {@code work} in one transaction on a pooled connection: committed if it returns, rolled back if it throws. */
     private <T> T once(SqlWork<T> work, int isolation, boolean readOnly) throws SQLException {
         ConnectionPool.Pooled pooled = pool.borrow();

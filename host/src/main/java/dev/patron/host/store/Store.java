@@ -38,6 +38,12 @@ public interface Store extends AutoCloseable {
     /** Runs {@code work} in one read-only transaction, so every query in it sees the same snapshot. */
     <T> T read(SqlWork<T> work);
 
+    /**
+     * Copies the whole database to the new file {@code target} while the store stays in use
+     * (SQLite); a store that cannot (PostgreSQL) fails saying which tool does it instead.
+     */
+    void backupTo(java.nio.file.Path target);
+
     @Override
     void close();
 }
