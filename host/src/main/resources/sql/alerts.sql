@@ -44,23 +44,36 @@ FROM webhook_deliveries d JOIN outbox o ON o.id = d.event_id WHERE d.webhook_id 
 SELECT attempt, attempted_at, status_code, error, duration_ms FROM webhook_attempts WHERE delivery_id = ? ORDER BY attempt;
 
 -- name: claimDue
--- A lease keeps two senders (threads or instances) from posting the same delivery at once.
-UPDATE webhook_deliveries SET lease_until = ?
+-- A lease keeps two senders (threads or instances) from posting the same delivery at once; the
+-- claim names its sender. SQLite has one writer, so the sub-select cannot race.
+UPDATE webhook_deliveries SET lease_until = ?, claimed_by = ?
 WHERE id IN (SELECT id FROM webhook_deliveries
              WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
              ORDER BY next_attempt_at LIMIT ?)
   AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?);
 
+-- name: claimDue@postgresql
+-- Senders on other instances claim at the same time: each locks the rows it takes and skips
+-- those another holds, so no delivery is claimed twice and nobody waits.
+UPDATE webhook_deliveries SET lease_until = ?, claimed_by = ?
+WHERE id IN (SELECT id FROM webhook_deliveries
+             WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+             ORDER BY next_attempt_at LIMIT ?
+             FOR UPDATE SKIP LOCKED)
+  AND status = 'pending' AND (lease_until IS NULL OR lease_until < ?);
+
 -- name: claimed
 SELECT d.id, d.attempts, w.url, w.secret, o.event_type, o.payload, o.id AS event_id
 FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id JOIN outbox o ON o.id = d.event_id
-WHERE d.status = 'pending' AND d.lease_until = ?;
+WHERE d.status = 'pending' AND d.claimed_by = ? AND d.lease_until = ?;
 
 -- name: recordAttempt
 INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?);
 
 -- name: delivered
-UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, delivered_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?;
+UPDATE webhook_deliveries SET status = 'delivered', attempts = ?, delivered_at = ?, lease_until = NULL, claimed_by = NULL,
+  last_error = NULL WHERE id = ?;
 
 -- name: retryLater
-UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?;
+UPDATE webhook_deliveries SET status = ?, attempts = ?, next_attempt_at = ?, lease_until = NULL, claimed_by = NULL,
+  last_error = ? WHERE id = ?;

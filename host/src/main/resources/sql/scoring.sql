@@ -4,10 +4,28 @@
 SELECT id, attributes FROM customers ORDER BY id;
 
 -- name: streamOrders
-SELECT customer_id, placed_at, amount_minor FROM orders WHERE placed_at < ? ORDER BY customer_id, placed_at;
+SELECT customer_id, placed_at, amount_minor FROM orders WHERE placed_at < ? ORDER BY customer_id, placed_at, amount_minor;
 
 -- name: streamRefunds
-SELECT customer_id, refunded_at, amount_minor FROM refunds WHERE refunded_at < ? ORDER BY customer_id, refunded_at;
+SELECT customer_id, refunded_at, amount_minor FROM refunds WHERE refunded_at < ? ORDER BY customer_id, refunded_at, amount_minor;
+
+-- name: groupedSummaries
+-- The same pass with the grouping done by the database (the PostgreSQL path): one row per
+-- customer, in id order, with its order and refund times and amounts as comma-separated lists in
+-- time order (ties by amount, so both lists of a customer follow the same order). The JVM receives one row per customer instead of one per order, and no merge of
+-- cursors depends on Java and the database ordering ids alike. SQL common to PostgreSQL and
+-- SQLite 3.44+ (ordered aggregates), so it can be measured on both.
+SELECT c.id, c.attributes, o.times, o.amounts, r.times, r.amounts
+FROM customers c
+LEFT JOIN (SELECT customer_id,
+                  string_agg(CAST(placed_at AS TEXT), ',' ORDER BY placed_at, amount_minor) AS times,
+                  string_agg(CAST(amount_minor AS TEXT), ',' ORDER BY placed_at, amount_minor) AS amounts
+           FROM orders WHERE placed_at < ? GROUP BY customer_id) o ON o.customer_id = c.id
+LEFT JOIN (SELECT customer_id,
+                  string_agg(CAST(refunded_at AS TEXT), ',' ORDER BY refunded_at, amount_minor) AS times,
+                  string_agg(CAST(amount_minor AS TEXT), ',' ORDER BY refunded_at, amount_minor) AS amounts
+           FROM refunds WHERE refunded_at < ? GROUP BY customer_id) r ON r.customer_id = c.id
+ORDER BY c.id;
 
 -- name: customerAttributes
 SELECT attributes FROM customers WHERE id = ?;
@@ -44,7 +62,7 @@ FROM scores WHERE customer_id = ? ORDER BY plugin_id, name;
 SELECT label, COUNT(*) FROM scores WHERE plugin_id = ? AND name = ? AND label IS NOT NULL GROUP BY label;
 
 -- name: insertRun
-INSERT INTO scoring_runs (id, status, trigger_name, as_of, plugins, started_at) VALUES (?, 'running', ?, ?, ?, ?);
+INSERT INTO scoring_runs (id, status, trigger_name, as_of, plugins, started_at, owner) VALUES (?, 'running', ?, ?, ?, ?, ?);
 
 -- name: finishRun
 UPDATE scoring_runs SET status = ?, finished_at = ?, customers = ?, scored = ?, duration_ms = ?, error = ?, plugin_errors = ?
@@ -58,8 +76,17 @@ FROM scoring_runs WHERE id = ?;
 SELECT id FROM scoring_runs WHERE status = 'succeeded' ORDER BY started_at DESC LIMIT 1;
 
 -- name: failInterruptedRuns
+-- Runs whose instance no longer holds the scoring lease: it stopped before the run finished.
 UPDATE scoring_runs SET status = 'failed', error = 'interrupted: the host stopped before the run finished'
-WHERE status = 'running';
+WHERE status = 'running'
+  AND NOT EXISTS (SELECT 1 FROM leases l
+                  WHERE l.name = 'scoring-run' AND l.owner = scoring_runs.owner AND l.expires_at >= ?);
+
+-- name: runningRun
+SELECT id FROM scoring_runs WHERE status = 'running' ORDER BY started_at DESC LIMIT 1;
+
+-- name: newestFit
+SELECT MAX(fitted_at) FROM scoring_models;
 
 -- name: insertModel
 INSERT INTO scoring_models (plugin_id, scorer, run_id, as_of, model, fitted_at) VALUES (?, ?, ?, ?, ?, ?);

@@ -63,26 +63,31 @@ SELECT COUNT(*) FROM customers;
 SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM orders;
 
 -- name: listCustomers
--- %ORDER% is replaced by one of the whitelisted orderings in CustomerQuery.Sort.
+-- %ORDER% is replaced by one of the whitelisted orderings in CustomerQuery.Sort. The search is
+-- case-insensitive on both databases (SQLite's LIKE ignores ASCII case, PostgreSQL's does not):
+-- columns are lower-cased here and the pattern in ShopRepository. Nullable parameters carry a
+-- type, which PostgreSQL needs to plan "? IS NULL".
 SELECT c.id, c.name, c.email
 FROM customers c
-WHERE (? IS NULL OR c.id LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\' OR c.email LIKE ? ESCAPE '\')
-  AND (? IS NULL OR EXISTS (SELECT 1 FROM scores s
-                            WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?))
-  AND (? IS NULL OR EXISTS (SELECT 1 FROM scores t
-                            WHERE t.customer_id = c.id AND t.name = 'tier' AND t.label = ?))
+WHERE (CAST(? AS TEXT) IS NULL OR LOWER(c.id) LIKE ? ESCAPE '\' OR LOWER(c.name) LIKE ? ESCAPE '\'
+       OR LOWER(c.email) LIKE ? ESCAPE '\')
+  AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM scores s
+                                          WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?))
+  AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM scores t
+                                          WHERE t.customer_id = c.id AND t.name = 'tier' AND t.label = ?))
   AND (? = 0 OR EXISTS (SELECT 1 FROM alerts a WHERE a.customer_id = c.id AND a.status <> 'resolved'))
-  AND (? IS NULL OR c.id > ?)
+  AND (CAST(? AS TEXT) IS NULL OR c.id > ?)
 ORDER BY %ORDER%
 LIMIT ? OFFSET ?;
 
 -- name: countListedCustomers
 SELECT COUNT(*)
 FROM customers c
-WHERE (? IS NULL OR c.id LIKE ? ESCAPE '\' OR c.name LIKE ? ESCAPE '\' OR c.email LIKE ? ESCAPE '\')
-  AND (? IS NULL OR EXISTS (SELECT 1 FROM scores s
-                            WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?))
-  AND (? IS NULL OR EXISTS (SELECT 1 FROM scores t
-                            WHERE t.customer_id = c.id AND t.name = 'tier' AND t.label = ?))
+WHERE (CAST(? AS TEXT) IS NULL OR LOWER(c.id) LIKE ? ESCAPE '\' OR LOWER(c.name) LIKE ? ESCAPE '\'
+       OR LOWER(c.email) LIKE ? ESCAPE '\')
+  AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM scores s
+                                          WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?))
+  AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM scores t
+                                          WHERE t.customer_id = c.id AND t.name = 'tier' AND t.label = ?))
   AND (? = 0 OR EXISTS (SELECT 1 FROM alerts a WHERE a.customer_id = c.id AND a.status <> 'resolved'))
-  AND (? IS NULL OR c.id > ?);
+  AND (CAST(? AS TEXT) IS NULL OR c.id > ?);

@@ -104,6 +104,9 @@ public final class Bench {
                 }
             }
         }
+        if (options.runs("postgresql")) {
+            section(results, "postgresql", () -> PostgresBench.run(options, data, db, work, results));
+        }
         if (options.runs("clv")) {
             section(results, "clv", () -> ClvBench.run(options, work, results));
         }

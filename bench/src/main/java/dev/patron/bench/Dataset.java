@@ -7,6 +7,7 @@ import dev.patron.host.config.PatronConfig;
 import dev.patron.host.demo.DemoLoader;
 import dev.patron.host.demo.DemoShop;
 import dev.patron.host.store.Migrator;
+import dev.patron.host.store.DatabaseSettings;
 import dev.patron.host.store.Store;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -60,19 +61,35 @@ final class Dataset {
 
     /** Fills an empty database through the demo loader (untimed: for sections that only need the data). */
     void load(Path db) {
-        try (Store store = Store.open("jdbc:sqlite:" + db)) {
+        loadInto(DatabaseSettings.of("jdbc:sqlite:" + db));
+        loaded = db;
+    }
+
+    /** Writes the shop into the (empty) store {@code settings} names, with the host's schema. */
+    void loadInto(DatabaseSettings settings) {
+        try (Store store = Store.open(settings)) {
             new Migrator(store).migrate(Patron.class.getClassLoader(), "host");
             DemoLoader.Totals totals = new DemoLoader(store).load(customers, seed, endDate, ZONE, CURRENCY, n -> { });
             orders = totals.orders();
             refunds = totals.refunds();
         }
-        loaded = db;
     }
 
     /** Patron's configuration for an in-process instance over {@code db}: loopback, any free port, UTC, USD. */
     static PatronConfig config(Path home, Path db, Path plugins) {
+        return config(home, DatabaseSettings.of("jdbc:sqlite:" + db.toAbsolutePath()), plugins);
+    }
+
+    /** The same over any store. */
+    static PatronConfig config(Path home, DatabaseSettings database, Path plugins) {
         Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
-        overrides.put(ConfigKey.DB_URL, "jdbc:sqlite:" + db.toAbsolutePath());
+        overrides.put(ConfigKey.DB_URL, database.url());
+        if (database.user() != null) {
+            overrides.put(ConfigKey.DB_USER, database.user());
+        }
+        if (database.password() != null) {
+            overrides.put(ConfigKey.DB_PASSWORD, database.password());
+        }
         overrides.put(ConfigKey.PLUGINS_DIR, plugins.toAbsolutePath().toString());
         overrides.put(ConfigKey.HTTP_HOST, "127.0.0.1");
         overrides.put(ConfigKey.HTTP_PORT, "0");

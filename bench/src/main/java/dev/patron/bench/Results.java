@@ -13,12 +13,13 @@ import java.util.Map;
 final class Results {
 
     /** The sections in table order; also the names {@code --only} takes. */
-    static final List<String> SECTIONS = List.of("import", "scoring", "clv", "latency", "api", "startup");
+    static final List<String> SECTIONS = List.of("import", "scoring", "postgresql", "clv", "latency", "api", "startup");
 
     /** Every row id each section produces, measured or not; the smoke test checks them all. */
     static final Map<String, List<String>> ROWS = Map.of(
             "import", List.of("import.orders", "import.loyalty", "import.plugins", "import.retail", "import.loader"),
             "scoring", List.of("scoring.all.duckdb", "scoring.all.sqlite", "scoring.rfm.duckdb", "scoring.rfm.sqlite"),
+            "postgresql", List.of("postgresql.scoring.all", "postgresql.scoring.rfm", "postgresql.summary"),
             "clv", List.of("clv.cdnow", "clv.synthetic"),
             "latency", List.of("latency.p50", "latency.p99"),
             "api", List.of("api.rps", "api.p99"),

@@ -25,6 +25,9 @@ class BenchSmokeTest {
             "clv.cdnow", Set.of("pending", "skipped"), // no CLV plugin in the folder yet; no ../shared/data (a fresh clone)
             "clv.synthetic", Set.of("pending"),
             "import.retail", Set.of("skipped"), // no ../shared/data (a fresh clone without it)
+            "postgresql.scoring.all", Set.of("skipped"), // no PostgreSQL server named (scripts/test names one)
+            "postgresql.scoring.rfm", Set.of("skipped"),
+            "postgresql.summary", Set.of("skipped"),
             "startup.rss", Set.of("skipped"), // no /proc (not Linux)
             "startup.heap", Set.of("skipped")); // a JRE without jcmd
 

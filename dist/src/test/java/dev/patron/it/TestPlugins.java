@@ -183,4 +183,21 @@ final class TestPlugins {
                         }
                         """);
     }
+
+    /** A job due once an hour that records each of its runs in its own table. */
+    static TestPlugin ticker() {
+        return TestPlugin.plugin("ticker").java("Tick", """
+                import dev.patron.api.jobs.ScheduledJob;
+                @org.pf4j.Extension
+                public class Tick implements ScheduledJob {
+                  private final dev.patron.api.PluginContext context;
+                  public Tick(dev.patron.api.PluginContext context) { this.context = context; }
+                  public String name() { return "tick"; }
+                  public java.time.Duration interval() { return java.time.Duration.ofHours(1); }
+                  public void run() {
+                    context.store().write(db -> db.update("INSERT INTO ticker_runs (ran_at) VALUES (?)", java.time.Instant.now()));
+                  }
+                }
+                """).resource("db/ticker/V001__runs.sql", "CREATE TABLE ticker_runs (ran_at BIGINT NOT NULL);\n");
+    }
 }

@@ -7,6 +7,7 @@ import dev.patron.host.plugins.StoredPluginSettings;
 import dev.patron.host.scoring.ScoringEngine;
 import dev.patron.host.shop.ShopJson;
 import dev.patron.host.shop.ShopRepository;
+import dev.patron.host.store.Leases;
 import dev.patron.host.store.Migrator;
 import dev.patron.host.store.Store;
 import java.time.Clock;
@@ -40,12 +41,14 @@ public final class Patron implements AutoCloseable {
     private final dev.patron.host.alerts.AlertInbox alerts;
     private final dev.patron.host.alerts.Webhooks webhooks;
     private final dev.patron.host.exports.ExportCatalogue exports;
+    private final Leases leases;
 
-    private Patron(PatronConfig config, Clock clock, Store store, PluginHost plugins, ScoringEngine engine, ShopRepository shop,
-                   ShopService writes, PluginCalls calls, StoredPluginSettings settings) {
+    private Patron(PatronConfig config, Clock clock, Store store, Leases leases, PluginHost plugins, ScoringEngine engine,
+                   ShopRepository shop, ShopService writes, PluginCalls calls, StoredPluginSettings settings) {
         this.config = config;
         this.clock = clock;
         this.store = store;
+        this.leases = leases;
         this.plugins = plugins;
         this.engine = engine;
         this.shop = shop;
@@ -81,7 +84,8 @@ public final class Patron implements AutoCloseable {
 
     /** Opens the store, applies pending migrations and starts the plugins. */
     public static Patron open(PatronConfig config, Clock clock) {
-        Store store = Store.open(config.dbUrl());
+        Store store = Store.open(config.database());
+        Leases leases = new Leases(store, clock, Leases.instanceName());
         try {
             new Migrator(store).migrate(Patron.class.getClassLoader(), "host");
             StoredPluginSettings settings = new StoredPluginSettings(store);
@@ -91,14 +95,20 @@ public final class Patron implements AutoCloseable {
             EventDispatcher events = new EventDispatcher(plugins, calls, clock, EVENT_HANDLER_LIMIT);
             plugins.useCatchUp(new EventBacklog(store, events));
             plugins.start();
-            ScoringEngine engine = new ScoringEngine(store, plugins, calls, clock, config.zone());
+            ScoringEngine engine = new ScoringEngine(store, plugins, calls, clock, config.zone(), leases);
             ShopRepository shop = new ShopRepository();
             ShopService writes = new ShopService(store, shop, events, engine, clock);
-            return new Patron(config, clock, store, plugins, engine, shop, writes, calls, settings);
+            return new Patron(config, clock, store, leases, plugins, engine, shop, writes, calls, settings);
         } catch (RuntimeException e) {
+            leases.close();
             store.close();
             throw e;
         }
+    }
+
+    /** Leases on work one instance at a time does, held in this instance's name. */
+    public Leases leases() {
+        return leases;
     }
 
     public PatronConfig config() {
@@ -148,6 +158,7 @@ public final class Patron implements AutoCloseable {
             plugins.close();
         } finally {
             calls.close();
+            leases.close();
             store.close();
         }
     }

@@ -111,7 +111,10 @@ import org.pf4j.ExtensionPoint;
  * <p><b>The contract.</b>
  * <ul>
  *   <li>The store lives in one SQLite file in the folder given to {@link Builder#start(Path)} (use
- *       JUnit's {@code @TempDir}), or in a folder of its own that {@link #close()} deletes.</li>
+ *       JUnit's {@code @TempDir}), or in a folder of its own that {@link #close()} deletes. With the
+ *       environment variable {@code PATRON_TESTKIT_STORE=postgresql} it lives instead in a schema
+ *       of its own in the PostgreSQL database {@code PATRON_TEST_PG_URL} names, dropped on
+ *       {@link #close()}: run the same tests both ways to prove the plugin's SQL on both stores.</li>
  *   <li>Time stands still: the plugin's clock reads {@link #DEFAULT_NOW} (or
  *       {@link Builder#now(Instant)}) until {@link #setTime} or {@link #advanceTime} moves it.
  *       "Today" is that instant's day in the shop zone (UTC unless {@link Builder#zone}).</li>
@@ -141,6 +144,7 @@ public final class PluginTestbed implements AutoCloseable {
 
     private final String pluginId;
     private final Store store;
+    private final TestbedDatabase database;
     private final Path ownedFolder;
     private final TestClock clock;
     private final ZoneId zone;
@@ -157,7 +161,8 @@ public final class PluginTestbed implements AutoCloseable {
     private final List<PatronPlugin> startedPlugins = new ArrayList<>();
     private boolean closed;
 
-    private PluginTestbed(Builder b, Store store, Path ownedFolder) {
+    private PluginTestbed(Builder b, Store store, TestbedDatabase database, Path ownedFolder) {
+        this.database = database;
         this.pluginId = b.pluginId;
         this.store = store;
         this.ownedFolder = ownedFolder;
@@ -850,6 +855,7 @@ public final class PluginTestbed implements AutoCloseable {
         }
         calls.close();
         store.close();
+        database.drop();
         if (ownedFolder != null) {
             deleteTree(ownedFolder);
         }
@@ -1059,12 +1065,14 @@ public final class PluginTestbed implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare the testbed database in " + folder, e);
             }
-            Store store = Store.open("jdbc:sqlite:" + file);
+            TestbedDatabase database = TestbedDatabase.choose(file);
+            Store store = database.open();
             try {
                 new Migrator(store).migrate(Store.class.getClassLoader(), "host");
-                return new PluginTestbed(this, store, owned);
+                return new PluginTestbed(this, store, database, owned);
             } catch (RuntimeException e) {
                 store.close();
+                database.drop();
                 throw e;
             }
         }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers outbox events to webhooks, at least once. Each tick claims due deliveries with a lease
- * (so two senders never post the same one at once), posts each signed body, records the attempt,
+ * under a claim of its own (so two senders, on one instance or several, never post the same one
+ * at once; on PostgreSQL they lock and skip each other's rows), posts each signed body, records the attempt,
  * and on failure schedules a retry with exponential backoff (10 s doubling up to an hour) until
  * {@link #MAX_ATTEMPTS}. State is all in the store: a restart picks up where it left off.
  *
@@ -54,12 +56,13 @@ public final class WebhookSender {
     /** Sends what is due now; returns how many deliveries were attempted. Blocking. */
     public int tick() {
         long now = clock.millis();
-        long leaseUntil = now + LEASE.toMillis() + (System.nanoTime() % 1000);
+        long leaseUntil = now + LEASE.toMillis();
+        String claim = UUID.randomUUID().toString();
         List<Claimed> claimed = store.inTransaction(c -> {
             JdbcPluginDatabase db = new JdbcPluginDatabase(c, true, "host");
-            db.update(SQL.get("claimDue"), leaseUntil, now, now, BATCH, now);
+            db.update(SQL.get("claimDue", store.dialect()), leaseUntil, claim, now, now, BATCH, now);
             return db.query(SQL.get("claimed"), row -> new Claimed(row.text("id"), row.whole("attempts").intValue(), row.text("url"),
-                    row.text("secret"), row.text("event_type"), row.text("payload"), row.text("event_id")), leaseUntil);
+                    row.text("secret"), row.text("event_type"), row.text("payload"), row.text("event_id")), claim, leaseUntil);
         });
         for (Claimed delivery : claimed) {
             send(delivery);

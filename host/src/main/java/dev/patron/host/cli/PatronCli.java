@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "patron", mixinStandardHelpOptions = true, versionProvider = PatronCli.Version.class,
         description = "Patron, a customer-value engine for shops.",
         subcommands = {ServeCommand.class, ScoreCommand.class, DemoDataCommand.class, PluginsCommand.class, UsersCommand.class,
-            TokensCommand.class, ExportCommand.class,
+            TokensCommand.class, ExportCommand.class, BackupCommand.class,
             ImportCommand.class,
             CommandLine.HelpCommand.class})
 public final class PatronCli {

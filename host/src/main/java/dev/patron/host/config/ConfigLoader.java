@@ -1,5 +1,6 @@
 package dev.patron.host.config;
 
+import dev.patron.host.store.DatabaseSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -89,16 +90,52 @@ public final class ConfigLoader {
             problems.add("shop.timezone '" + zoneName + "' from " + sources.get(ConfigKey.SHOP_TIMEZONE)
                     + " is not a time zone; use a region id such as Asia/Shanghai, Europe/London or UTC");
         }
-        String dbUrl = values.get(ConfigKey.DB_URL).trim();
-        if (!dbUrl.startsWith("jdbc:sqlite:")) {
-            problems.add("db.url '" + dbUrl + "' from " + sources.get(ConfigKey.DB_URL)
-                    + " is not supported; use jdbc:sqlite:PATH (for example jdbc:sqlite:data/patron.db)");
-        }
+        DatabaseSettings database = database(values, sources, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException("configuration is invalid:\n  - " + String.join("\n  - ", problems));
         }
-        return new PatronConfig(values.get(ConfigKey.HTTP_HOST).trim(), port, resolveSqliteUrl(dbUrl), currency, zone,
+        return new PatronConfig(values.get(ConfigKey.HTTP_HOST).trim(), port, database, currency, zone,
                 home.resolve(values.get(ConfigKey.PLUGINS_DIR).trim()).normalize(), home);
+    }
+
+    /**
+     * The store's settings. The password never comes from the URL (which is logged and, given as
+     * {@code --db}, visible to every user of the machine): only from PATRON_DB_PASSWORD or the file.
+     */
+    private DatabaseSettings database(Map<ConfigKey, String> values, Map<ConfigKey, String> sources, List<String> problems) {
+        String url = values.get(ConfigKey.DB_URL).trim();
+        String urlSource = sources.get(ConfigKey.DB_URL);
+        boolean sqlite = url.startsWith("jdbc:sqlite:");
+        if (!sqlite && !url.startsWith("jdbc:postgresql://")) {
+            problems.add("db.url '" + url + "' from " + urlSource + " is not supported; use jdbc:sqlite:PATH (for example"
+                    + " jdbc:sqlite:data/patron.db) or jdbc:postgresql://HOST[:PORT]/DATABASE");
+        }
+        if (url.toLowerCase(java.util.Locale.ROOT).matches(".*[?&]password=.*")) {
+            problems.add("db.url from " + urlSource + " carries a password; remove it from the URL and set the environment"
+                    + " variable PATRON_DB_PASSWORD (or db.password in conf/patron.yaml) instead");
+        }
+        int poolSize = 0;
+        String rawPool = values.get(ConfigKey.DB_POOL_SIZE).trim();
+        try {
+            poolSize = Integer.parseInt(rawPool);
+        } catch (NumberFormatException e) {
+            poolSize = -1;
+        }
+        if (poolSize < 2 || poolSize > 500) {
+            problems.add("db.pool-size '" + rawPool + "' from " + sources.get(ConfigKey.DB_POOL_SIZE)
+                    + " must be a whole number from 2 to 500 (connections per instance)");
+        }
+        String user = values.get(ConfigKey.DB_USER).trim();
+        String password = values.get(ConfigKey.DB_PASSWORD);
+        if (sqlite && (!user.isEmpty() || !password.isEmpty())) {
+            problems.add("db.user and db.password are for PostgreSQL; " + (user.isEmpty() ? sources.get(ConfigKey.DB_PASSWORD)
+                    : sources.get(ConfigKey.DB_USER)) + " sets one for the SQLite store " + url + ": remove it");
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new DatabaseSettings(sqlite ? resolveSqliteUrl(url) : url, user.isEmpty() ? null : user,
+                password.isEmpty() ? null : password, poolSize);
     }
 
     /** Makes a relative SQLite path absolute against the installation directory. */

@@ -9,6 +9,7 @@ import dev.patron.host.plugins.PluginCalls.PluginCallException;
 import dev.patron.host.plugins.PluginExtension;
 import dev.patron.host.plugins.PluginHost;
 import dev.patron.host.plugins.data.JdbcPluginDatabase;
+import dev.patron.host.store.Dialect;
 import dev.patron.host.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -104,7 +105,6 @@ public final class EventDispatcher {
         return failures;
     }
 
-    /** Runs one handler call between SAVEPOINT and RELEASE; on failure rolls back to the savepoint and rethrows. */
     /**
      * The time a handler gets for a batch: the base limit plus 2 ms per event, so a 5,000-order
      * import chunk is not cut off by the limit meant for one order.
@@ -113,6 +113,12 @@ public final class EventDispatcher {
         return limit.plusMillis(2L * Math.max(0, events - 1));
     }
 
+    /**
+     * Runs one handler call between SAVEPOINT and RELEASE; on failure rolls back to the savepoint
+     * and rethrows. A handler that lost a conflict with another instance's transaction (on
+     * PostgreSQL) did nothing wrong: that failure ends the whole transaction, which the store runs
+     * again, instead of failing the plugin.
+     */
     void callUnderSavepoint(Connection c, String savepoint, PluginExtension<ShopEventHandler> handler, String what,
                             Duration callLimit, java.util.function.Consumer<JdbcPluginDatabase> work) throws SQLException {
         execute(c, "SAVEPOINT " + savepoint);
@@ -126,6 +132,9 @@ public final class EventDispatcher {
             execute(c, "RELEASE SAVEPOINT " + savepoint);
         } catch (PluginCallException e) {
             db.revoke();
+            if (Dialect.isRetryable(e)) {
+                throw e;
+            }
             execute(c, "ROLLBACK TO SAVEPOINT " + savepoint);
             execute(c, "RELEASE SAVEPOINT " + savepoint);
             throw e;

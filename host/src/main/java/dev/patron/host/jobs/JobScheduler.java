@@ -4,6 +4,7 @@ import dev.patron.api.jobs.ScheduledJob;
 import dev.patron.host.plugins.PluginCalls;
 import dev.patron.host.plugins.PluginExtension;
 import dev.patron.host.plugins.PluginHost;
+import dev.patron.host.store.Leases;
 import dev.patron.host.store.Sql;
 import dev.patron.host.store.Store;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the running plugins' {@link ScheduledJob}s when they are due: every {@code interval}, or
- * once a day at {@code dailyAt} in the shop's time zone. A job never runs twice at once; each run
- * is recorded in {@code job_runs}, so a restart neither repeats nor skips a daily run. Jobs of a
- * stopped plugin are simply no longer found.
+ * once a day at {@code dailyAt} in the shop's time zone. A job never runs twice at once, even
+ * with several instances on one database: a run holds the job's lease in the store, and whether
+ * the job is due is decided again once the lease is held. Each run is recorded in
+ * {@code job_runs}, so a restart neither repeats nor skips a daily run. Jobs of a stopped plugin
+ * are simply no longer found.
  */
 public final class JobScheduler implements AutoCloseable {
 
@@ -36,12 +40,15 @@ public final class JobScheduler implements AutoCloseable {
     private static final Sql SQL = Sql.load("sql/plugin_data.sql");
     /** Longest one job run may take before it is abandoned. */
     static final Duration RUN_LIMIT = Duration.ofHours(1);
+    /** How long a job's lease lasts unless renewed: how long a dead instance's job blocks the others. */
+    static final Duration LEASE_TIME = Duration.ofMinutes(2);
 
     private final Store store;
     private final PluginHost plugins;
     private final PluginCalls calls;
     private final Clock clock;
     private final ZoneId zone;
+    private final Leases leases;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "patron-job");
@@ -49,12 +56,18 @@ public final class JobScheduler implements AutoCloseable {
         return thread;
     });
 
-    public JobScheduler(Store store, PluginHost plugins, PluginCalls calls, Clock clock, ZoneId zone) {
+    public JobScheduler(Store store, PluginHost plugins, PluginCalls calls, Clock clock, ZoneId zone, Leases leases) {
         this.store = store;
         this.plugins = plugins;
         this.calls = calls;
         this.clock = clock;
         this.zone = zone;
+        this.leases = leases;
+    }
+
+    /** The lease a run of {@code job} holds. */
+    static String leaseName(String key) {
+        return "job:" + key;
     }
 
     /** Starts every job that is due and not running; returns how many were started. Call it periodically. */
@@ -85,25 +98,41 @@ public final class JobScheduler implements AutoCloseable {
         return last == null ? !now.isBefore(today.toInstant()) : last.isBefore(slot.toInstant());
     }
 
+    /** Runs the job if this instance gets its lease and it is still due once held (another instance may have run it). */
     private void run(PluginExtension<ScheduledJob> job, String name, String key) {
         try {
-            record(SQL.get("startJobRun"), job.pluginId(), name, null);
-            String error = null;
-            try {
-                calls.call(job.pluginId(), "scheduled job " + name, job.classLoader(), RUN_LIMIT, () -> {
-                    job.extension().run();
-                    return null;
-                });
-            } catch (PluginCalls.PluginCallException e) {
-                error = e.getMessage();
-                LOG.error("{}", error);
+            Optional<Leases.Lease> lease = leases.tryAcquire(leaseName(key), LEASE_TIME);
+            if (lease.isEmpty()) {
+                return;
             }
-            record(SQL.get("finishJobRun"), job.pluginId(), name, error);
+            try {
+                Long last = lastStarts().get(key);
+                if (due(job.extension(), last == null ? null : Instant.ofEpochMilli(last), clock.instant())) {
+                    runHeld(job, name);
+                }
+            } finally {
+                lease.get().close();
+            }
         } catch (RuntimeException e) {
             LOG.error("scheduled job {} could not be recorded: {}", key, e.getMessage(), e);
         } finally {
             running.remove(key);
         }
+    }
+
+    private void runHeld(PluginExtension<ScheduledJob> job, String name) {
+        record(SQL.get("startJobRun"), job.pluginId(), name, null);
+        String error = null;
+        try {
+            calls.call(job.pluginId(), "scheduled job " + name, job.classLoader(), RUN_LIMIT, () -> {
+                job.extension().run();
+                return null;
+            });
+        } catch (PluginCalls.PluginCallException e) {
+            error = e.getMessage();
+            LOG.error("{}", error);
+        }
+        record(SQL.get("finishJobRun"), job.pluginId(), name, error);
     }
 
     private void record(String sql, String pluginId, String job, String error) {

@@ -10,8 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Applies a plugin's migrations ({@code db/<plugin id>/V001__*.sql} in its jar) once each, when the
- * plugin is installed or upgraded, before it starts. Every table and index a plugin creates must
+ * Applies a plugin's migrations ({@code db/<plugin id>/V001__*.sql} in its jar, or the store
+ * dialect's own file {@code db/<plugin id>/<dialect>/V001__*.sql} where the plugin ships one)
+ * once each, when the plugin is installed or upgraded, before it starts. Every table and index a plugin creates must
  * carry its prefix ({@code <plugin id with '-' as '_'>_}), so plugins never collide with the host
  * or each other.
  */
@@ -33,7 +34,7 @@ public final class PluginMigrations {
 
     /** Applies pending migrations; returns how many ran. */
     public int apply(String pluginId, ClassLoader pluginClassLoader) {
-        List<Migration> migrations = MigrationScanner.scan(pluginClassLoader, pluginId);
+        List<Migration> migrations = MigrationScanner.scan(pluginClassLoader, pluginId, migrator.dialect());
         List<String> problems = new ArrayList<>();
         String prefix = tablePrefix(pluginId);
         for (Migration migration : migrations) {

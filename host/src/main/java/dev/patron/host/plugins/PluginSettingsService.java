@@ -95,13 +95,28 @@ public final class PluginSettingsService {
             }
             return null;
         });
-        settings.reload();
         org.slf4j.LoggerFactory.getLogger(PluginSettingsService.class).info("settings of plugin {} changed by {}", pluginId, actor);
-        plugins.context(pluginId).ifPresent(context -> calls.call(pluginId, "settings change", schema.classLoader(), LIMIT, () -> {
-            schema.extension().changed(context.settings());
-            return null;
-        }));
+        followStoredChanges();
         return view(pluginId);
+    }
+
+    /**
+     * Re-reads the stored settings and tells each running plugin whose settings changed, here or
+     * on another instance sharing the database. The server calls it every few seconds.
+     */
+    public void followStoredChanges() {
+        for (String pluginId : settings.reload()) {
+            Optional<PluginExtension<SettingsSchema>> schema = plugins.extensions(SettingsSchema.class).stream()
+                    .filter(s -> s.pluginId().equals(pluginId)).findFirst();
+            if (schema.isEmpty()) {
+                continue;
+            }
+            plugins.context(pluginId).ifPresent(context -> calls.call(pluginId, "settings change", schema.get().classLoader(), LIMIT,
+                    () -> {
+                        schema.get().extension().changed(context.settings());
+                        return null;
+                    }));
+        }
     }
 
     private PluginExtension<SettingsSchema> schemaOf(String pluginId) {

@@ -6,8 +6,11 @@ import dev.patron.host.store.Store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,9 +29,13 @@ public final class StoredPluginSettings implements PluginSettingsSource {
         reload();
     }
 
-    /** Re-reads every plugin's settings from the store. */
-    public void reload() {
-        byPlugin = store.read(c -> {
+    /**
+     * Re-reads every plugin's settings from the store (this instance or another may have changed
+     * them); returns the plugins whose settings differ from before.
+     */
+    public synchronized Set<String> reload() {
+        Map<String, Map<String, String>> before = byPlugin;
+        Map<String, Map<String, String>> after = store.read(c -> {
             Map<String, Map<String, String>> result = new HashMap<>();
             try (PreparedStatement select = c.prepareStatement(SQL.get("allSettings")); ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -37,6 +44,16 @@ public final class StoredPluginSettings implements PluginSettingsSource {
             }
             return result;
         });
+        byPlugin = after;
+        Set<String> changed = new TreeSet<>();
+        Set<String> plugins = new HashSet<>(before.keySet());
+        plugins.addAll(after.keySet());
+        for (String plugin : plugins) {
+            if (!before.getOrDefault(plugin, Map.of()).equals(after.getOrDefault(plugin, Map.of()))) {
+                changed.add(plugin);
+            }
+        }
+        return changed;
     }
 
     @Override

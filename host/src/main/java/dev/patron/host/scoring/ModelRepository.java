@@ -45,6 +45,13 @@ public final class ModelRepository {
         return result;
     }
 
+    /** When the newest model was fitted (epoch millis), by any instance; 0 when none was. */
+    public long newestFit(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SQL.get("newestFit")); ResultSet rs = select.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     public static String key(String pluginId, String scorer) {
         return pluginId + "/" + scorer;
     }

@@ -21,13 +21,15 @@ public final class RunRepository {
 
     private static final Sql SQL = Sql.load("sql/scoring.sql");
 
-    public void insert(Connection c, String id, RunRequest request, long startedAtMillis) throws SQLException {
+    /** Records a run going on, run by instance {@code owner}. */
+    public void insert(Connection c, String id, RunRequest request, long startedAtMillis, String owner) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(SQL.get("insertRun"))) {
             insert.setString(1, id);
             insert.setString(2, request.trigger());
             insert.setString(3, request.asOf().toString());
             insert.setString(4, new JsonArray(new ArrayList<>(request.plugins())).encode());
             insert.setLong(5, startedAtMillis);
+            insert.setString(6, owner);
             insert.executeUpdate();
         }
     }
@@ -51,10 +53,21 @@ public final class RunRepository {
         }
     }
 
-    /** Marks runs left 'running' by a host that stopped mid-run as failed; called at start-up. */
-    public int failInterrupted(Connection c) throws SQLException {
+    /**
+     * Marks runs left 'running' by an instance that stopped mid-run as failed: those whose
+     * instance no longer holds the scoring lease at {@code nowMillis}.
+     */
+    public int failInterrupted(Connection c, long nowMillis) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(SQL.get("failInterruptedRuns"))) {
+            update.setLong(1, nowMillis);
             return update.executeUpdate();
+        }
+    }
+
+    /** The run some instance is running, if any. */
+    public Optional<String> running(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SQL.get("runningRun")); ResultSet rs = select.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
     }
 

@@ -11,6 +11,7 @@ import dev.patron.host.plugins.PluginCalls;
 import dev.patron.host.plugins.PluginHost;
 import dev.patron.host.scoring.ModelRepository.StoredModel;
 import dev.patron.host.shop.InvalidInputException;
+import dev.patron.host.store.Leases;
 import dev.patron.host.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * own scores (its error is recorded on the run) while the others complete. After an order,
  * {@link #rescore} re-scores just the affected customers with the last fitted models.
  *
- * <p>One full run at a time. Everything here blocks: call it from a worker thread.
+ * <p>One full run at a time, across every instance sharing the database: a run holds the
+ * {@value #LEASE} lease in the store while it goes on. Everything here blocks: call it from a
+ * worker thread.
  */
 public final class ScoringEngine {
 
@@ -53,6 +56,10 @@ public final class ScoringEngine {
     static final Duration RESCORE_LIMIT = Duration.ofSeconds(5);
     /** Longest a plugin may take to act on a finished run. */
     static final Duration LISTENER_LIMIT = Duration.ofMinutes(5);
+    /** The lease a full run holds, so one instance runs at a time. */
+    public static final String LEASE = "scoring-run";
+    /** How long the lease lasts unless renewed: how long a dead instance's run blocks the next one. */
+    static final Duration LEASE_TIME = Duration.ofMinutes(2);
 
     private final Store store;
     private final PluginHost plugins;
@@ -63,17 +70,24 @@ public final class ScoringEngine {
     private final ScoreRepository scores = new ScoreRepository();
     private final RunRepository runs = new RunRepository();
     private final ModelRepository models = new ModelRepository();
+    private final Leases leases;
     private final AtomicReference<ActiveRun> active = new AtomicReference<>();
-    private volatile Map<String, StoredModel> latestModels;
+    private volatile CachedModels latestModels;
 
-    public ScoringEngine(Store store, PluginHost plugins, PluginCalls calls, Clock clock, ZoneId zone) {
+    /** The latest models and the newest fit they include. */
+    private record CachedModels(long newestFit, Map<String, StoredModel> models) {
+    }
+
+    public ScoringEngine(Store store, PluginHost plugins, PluginCalls calls, Clock clock, ZoneId zone, Leases leases) {
         this.store = store;
         this.plugins = plugins;
         this.calls = calls;
         this.clock = clock;
         this.zone = zone;
+        this.leases = leases;
         this.summaries = new SummaryReader(zone);
-        int interrupted = store.inTransaction(runs::failInterrupted);
+        long now = clock.millis();
+        int interrupted = store.inTransaction(c -> runs.failInterrupted(c, now));
         if (interrupted > 0) {
             LOG.warn("{} scoring run(s) were interrupted by a stop and are marked failed", interrupted);
         }
@@ -111,11 +125,18 @@ public final class ScoringEngine {
             throw new RunInProgressException(active.get().id);
         }
         try {
+            run.lease = leases.tryAcquire(LEASE, LEASE_TIME).orElseThrow(() -> new RunInProgressException(
+                    store.read(runs::running).orElse("of another instance")));
             store.inTransaction(c -> {
-                runs.insert(c, run.id, request, run.startedAt);
+                // Holding the lease, any other run still marked running was left by a stopped instance.
+                runs.failInterrupted(c, run.startedAt);
+                runs.insert(c, run.id, request, run.startedAt, leases.owner());
                 return null;
             });
         } catch (RuntimeException e) {
+            if (run.lease != null) {
+                run.lease.close();
+            }
             active.set(null);
             throw e;
         }
@@ -161,7 +182,6 @@ public final class ScoringEngine {
                 }
                 return null;
             });
-            latestModels = null;
             notifyListeners(run, customers);
         } catch (RuntimeException | OutOfMemoryError e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -178,6 +198,7 @@ public final class ScoringEngine {
                     return null;
                 });
             } finally {
+                run.lease.close();
                 active.set(null);
                 run.done.complete(null);
             }
@@ -340,13 +361,18 @@ public final class ScoringEngine {
         });
     }
 
+    /**
+     * The latest model of every scorer. Cached, but checked against the newest fit in the store on
+     * each call (an index look-up), so models another instance fitted are used at once.
+     */
     private Map<String, StoredModel> latestModels() {
-        Map<String, StoredModel> cached = latestModels;
-        if (cached == null) {
-            cached = store.read(models::latest);
+        CachedModels cached = latestModels;
+        long newest = store.read(models::newestFit);
+        if (cached == null || cached.newestFit() != newest) {
+            cached = store.read(c -> new CachedModels(models.newestFit(c), models.latest(c)));
             latestModels = cached;
         }
-        return cached;
+        return cached.models();
     }
 
     /** The latest model of each scorer of {@code pluginId}, keyed by scorer class name. */
@@ -398,6 +424,7 @@ public final class ScoringEngine {
         final AtomicLong processed = new AtomicLong();
         final CompletableFuture<Void> done = new CompletableFuture<>();
         ScoringProgress progress = ScoringProgress.NONE;
+        Leases.Lease lease;
 
         ActiveRun(String id, RunRequest request, long startedAt, List<PluginExtension<Scorer>> scorers) {
             this.id = id;

@@ -27,7 +27,7 @@ public record CustomerQuery(String search, String segment, String tier, boolean 
     public enum Sort {
         ID("c.id"),
         NAME("c.name IS NULL, LOWER(c.name), c.id"),
-        RECENT("(SELECT MAX(o.placed_at) FROM orders o WHERE o.customer_id = c.id) DESC, c.id"),
+        RECENT("(SELECT MAX(o.placed_at) FROM orders o WHERE o.customer_id = c.id) DESC NULLS LAST, c.id"),
         CLV("(SELECT v.value FROM scores v WHERE v.customer_id = c.id AND v.plugin_id = 'clv' AND v.name = 'clv') DESC NULLS LAST, c.id");
 
         private final String orderBy;

@@ -408,7 +408,7 @@ public final class ShopRepository {
 
     private static int bindFilters(PreparedStatement statement, CustomerQuery query) throws SQLException {
         String pattern = query.search() == null ? null
-                : "%" + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                : "%" + asciiLowerCase(query.search()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         for (int i = 1; i <= 4; i++) {
             statement.setString(i, pattern);
         }
@@ -420,6 +420,16 @@ public final class ShopRepository {
         statement.setString(10, query.after());
         statement.setString(11, query.after());
         return 12;
+    }
+
+    /** Lower-cases A to Z only, as SQL's LOWER does in both stores, so other letters still match themselves. */
+    private static String asciiLowerCase(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            lower.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch);
+        }
+        return lower.toString();
     }
 
     /** Loads the label scores of a page of customers in one query. */

@@ -10,9 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One versioned migration file, {@code db/<owner>/V<version>__<description>.sql}.
+ * One versioned migration file, {@code db/<owner>/V<version>__<description>.sql} (or
+ * {@code db/<owner>/<dialect>/V...} for one dialect).
  *
  * @param owner {@code host} or a plugin id
+ * @param name the file's path under {@code db/<owner>/}, e.g. {@code V001__initial.sql} or
+ *     {@code postgresql/V001__initial.sql}
  */
 public record Migration(String owner, int version, String name, String sql) {
 
@@ -20,11 +23,16 @@ public record Migration(String owner, int version, String name, String sql) {
 
     /** Parses a file name; returns null when it is not a migration file. */
     static Migration of(String owner, String fileName, String sql) {
+        return of(owner, "", fileName, sql);
+    }
+
+    /** Parses a file name in {@code subfolder} ("" or {@code <dialect>/}); returns null when it is not a migration file. */
+    static Migration of(String owner, String subfolder, String fileName, String sql) {
         Matcher m = FILE_NAME.matcher(fileName);
         if (!m.matches()) {
             return null;
         }
-        return new Migration(owner, Integer.parseInt(m.group(1)), fileName, sql);
+        return new Migration(owner, Integer.parseInt(m.group(1)), subfolder + fileName, sql);
     }
 
     /** SHA-256 of the file, to detect a migration edited after it was applied. */

@@ -19,14 +19,36 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** Finds the migration files of one owner under {@code db/<owner>/} on a class loader, in version order. */
+/**
+ * Finds the migration files of one owner under {@code db/<owner>/} on a class loader, in version
+ * order. A file in {@code db/<owner>/<dialect>/} (e.g. {@code db/loyalty/postgresql/V001__x.sql})
+ * replaces the file of the same version for that dialect, or adds a version only it needs.
+ */
 public final class MigrationScanner {
 
     private MigrationScanner() {
     }
 
+    /** The migrations of {@code owner} common to every dialect. */
     public static List<Migration> scan(ClassLoader loader, String owner) {
-        String folder = "db/" + owner + "/";
+        return sorted(scanFolder(loader, owner, ""));
+    }
+
+    /** The migrations of {@code owner} for {@code dialect}: the common ones, each replaced by its dialect's file if there is one. */
+    public static List<Migration> scan(ClassLoader loader, String owner, Dialect dialect) {
+        Map<Integer, Migration> byVersion = scanFolder(loader, owner, "");
+        byVersion.putAll(scanFolder(loader, owner, dialect.name() + "/"));
+        return sorted(byVersion);
+    }
+
+    private static List<Migration> sorted(Map<Integer, Migration> byVersion) {
+        List<Migration> migrations = new ArrayList<>(byVersion.values());
+        migrations.sort(Comparator.comparingInt(Migration::version));
+        return migrations;
+    }
+
+    private static Map<Integer, Migration> scanFolder(ClassLoader loader, String owner, String subfolder) {
+        String folder = "db/" + owner + "/" + subfolder;
         Map<Integer, Migration> byVersion = new HashMap<>();
         try {
             Enumeration<URL> roots = loader.getResources(folder);
@@ -34,7 +56,7 @@ public final class MigrationScanner {
                 URL root = roots.nextElement();
                 for (String fileName : list(root)) {
                     String sql = read(loader, folder + fileName);
-                    Migration migration = Migration.of(owner, fileName, sql);
+                    Migration migration = Migration.of(owner, subfolder, fileName, sql);
                     if (migration == null) {
                         continue;
                     }
@@ -48,9 +70,7 @@ public final class MigrationScanner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Migration> migrations = new ArrayList<>(byVersion.values());
-        migrations.sort(Comparator.comparingInt(Migration::version));
-        return migrations;
+        return byVersion;
     }
 
     private static List<String> list(URL root) throws IOException {

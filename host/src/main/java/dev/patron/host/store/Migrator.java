@@ -27,6 +27,7 @@ public final class Migrator {
     public Migrator(Store store) {
         this.store = store;
         store.inTransaction(c -> {
+            store.dialect().lockMigrations(c);
             try (Statement s = c.createStatement()) {
                 s.execute(SQL.get("createTable"));
             }
@@ -34,9 +35,14 @@ public final class Migrator {
         });
     }
 
-    /** Applies the pending migrations of {@code owner} found on {@code loader}; returns how many ran. */
+    /** The dialect whose migration files this migrator applies. */
+    public Dialect dialect() {
+        return store.dialect();
+    }
+
+    /** Applies the pending migrations of {@code owner} found on {@code loader} for the store's dialect; returns how many ran. */
     public int migrate(ClassLoader loader, String owner) {
-        return apply(owner, MigrationScanner.scan(loader, owner));
+        return apply(owner, MigrationScanner.scan(loader, owner, store.dialect()));
     }
 
     public int apply(String owner, List<Migration> migrations) {
@@ -45,26 +51,54 @@ public final class Migrator {
         for (Migration migration : migrations) {
             String checksum = applied.get(migration.version());
             if (checksum != null) {
-                if (!checksum.equals(migration.checksum())) {
-                    throw new StoreException("migration db/" + owner + "/" + migration.name()
-                            + " was changed after it was applied; restore the original file and add the change as a new migration");
-                }
+                checkUnchanged(owner, migration, checksum);
                 continue;
             }
+            boolean ran;
             try {
-                run(owner, migration);
+                ran = run(owner, migration);
+            } catch (ChangedMigrationException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new StoreException("migration db/" + owner + "/" + migration.name() + " failed and was rolled back: "
                         + e.getMessage(), e);
             }
-            LOG.info("applied migration {}/{}", owner, migration.name());
-            count++;
+            if (ran) {
+                LOG.info("applied migration {}/{}", owner, migration.name());
+                count++;
+            }
         }
         return count;
     }
 
-    private void run(String owner, Migration migration) {
-        store.inTransaction(c -> {
+    private static void checkUnchanged(String owner, Migration migration, String appliedChecksum) {
+        if (!appliedChecksum.equals(migration.checksum())) {
+            throw new ChangedMigrationException("migration db/" + owner + "/" + migration.name()
+                    + " was changed after it was applied; restore the original file and add the change as a new migration");
+        }
+    }
+
+    /** An applied migration's file no longer matches what was applied. */
+    private static final class ChangedMigrationException extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        ChangedMigrationException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Applies one migration under the migration lock, unless another instance applied it since the
+     * pending ones were listed; returns whether it ran here.
+     */
+    private boolean run(String owner, Migration migration) {
+        return store.inTransaction(c -> {
+            store.dialect().lockMigrations(c);
+            String appliedMeanwhile = appliedChecksums(c, owner).get(migration.version());
+            if (appliedMeanwhile != null) {
+                checkUnchanged(owner, migration, appliedMeanwhile);
+                return false;
+            }
             try (Statement s = c.createStatement()) {
                 for (String statement : migration.statements()) {
                     s.execute(statement);
@@ -78,7 +112,7 @@ public final class Migrator {
                 insert.setLong(5, System.currentTimeMillis());
                 insert.executeUpdate();
             }
-            return null;
+            return true;
         });
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Named SQL statements read from a resource file, so SQL lives in {@code .sql} files next to the
  * code and not in Java strings. A statement starts with a line {@code -- name: someName} and runs
- * to the next such line.
+ * to the next such line. A statement written differently for one dialect follows its common form
+ * as {@code -- name: someName@postgresql}; {@link #get(String, Dialect)} picks it on that dialect.
  */
 public final class Sql {
 
@@ -52,6 +53,17 @@ public final class Sql {
             throw new IllegalArgumentException("an id list holds 1 to " + IDS_PER_STATEMENT + " ids, not " + count);
         }
         return get(name).replace(":ids", String.join(", ", java.util.Collections.nCopies(count, "?")));
+    }
+
+    /** The statement called {@code name} as written for {@code dialect}: its variant if it has one, else the common form. */
+    public String get(String name, Dialect dialect) {
+        String variant = statements.get(name + "@" + dialect.name());
+        return variant != null ? variant : get(name);
+    }
+
+    /** Every statement's name, variants included ({@code name@dialect}), in file order. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(statements.keySet());
     }
 
     static Map<String, String> parse(String text) {

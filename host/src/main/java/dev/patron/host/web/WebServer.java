@@ -46,6 +46,7 @@ public final class WebServer implements AutoCloseable {
         return thread;
     });
     private final dev.patron.host.jobs.JobScheduler jobs;
+    private PluginSettingsService settings;
     private HttpServer server;
     private Router router;
     private long stateSync = -1;
@@ -62,7 +63,7 @@ public final class WebServer implements AutoCloseable {
         patron.plugins().addListener(registry);
         this.webhookSender = new dev.patron.host.alerts.WebhookSender(patron.store(), patron.clock());
         this.jobs = new dev.patron.host.jobs.JobScheduler(patron.store(), patron.plugins(), patron.calls(), patron.clock(),
-                patron.config().zone());
+                patron.config().zone(), patron.leases());
     }
 
     /** Starts listening on the configured address; the future holds the actual port (useful with port 0). */
@@ -72,6 +73,7 @@ public final class WebServer implements AutoCloseable {
         new PluginAssets(vertx, patron.plugins()).mount(router);
         PluginSettingsService settings = new PluginSettingsService(patron.store(), patron.plugins(), patron.settings(), patron.calls(),
                 new SettingsValidator(patron.config().currency()), patron.clock());
+        this.settings = settings;
         ApiRouter.mount(router, vertx, patron, store, scoringRunner, settings,
                 new PluginApiDispatcher(vertx, registry, patron.calls()), registry);
         this.router = router;
@@ -82,7 +84,7 @@ public final class WebServer implements AutoCloseable {
                 .setPort(patron.config().httpPort())
                 .setCompressionSupported(true);
         stateSync = vertx.setPeriodic(STATE_SYNC_MILLIS, id -> vertx.executeBlocking(() -> {
-            patron.plugins().applyStoredStates();
+            followStore();
             return null;
         }, false).onFailure(e -> LOG.warn("could not apply stored plugin states: {}", e.getMessage())));
         webhookTick = vertx.setPeriodic(WEBHOOK_TICK_MILLIS, id -> {
@@ -100,6 +102,15 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Applies what the CLI or another instance changed in the store: plugins enabled or disabled
+     * (and jars added or removed), then plugin settings. The server does it every few seconds.
+     */
+    public void followStore() {
+        patron.plugins().applyStoredStates();
+        settings.followStoredChanges();
+    }
+
     /** Every API route with explicit methods, as "METHOD /path" (for the check that each is documented). */
     public java.util.List<String> apiRoutes() {
         java.util.List<String> routes = new java.util.ArrayList<>();
@@ -111,6 +122,11 @@ public final class WebServer implements AutoCloseable {
             route.methods().forEach(m -> routes.add(m.name() + " " + path));
         }
         return routes;
+    }
+
+    /** Starts the scheduled jobs that are due now (tests; the server also looks every 30 s); returns how many it started. */
+    public int runDueJobs() {
+        return jobs.tick();
     }
 
     /** Sends due webhook deliveries now (tests; the server also does it every few seconds). */

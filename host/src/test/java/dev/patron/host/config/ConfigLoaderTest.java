@@ -125,6 +125,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void postgresqlUrlTakesItsCredentialsFromTheEnvironmentOrTheFile() throws IOException {
+        Path file = yaml("db:\n  url: jdbc:postgresql://db.internal:5433/shop\n  user: from_file\n  password: file-secret\n"
+                + "  pool-size: 6\n");
+
+        PatronConfig fromFile = load(file, Map.of(), Map.of());
+        PatronConfig fromEnvironment = load(file, Map.of("PATRON_DB_USER", "patron", "PATRON_DB_PASSWORD", "env-secret"), Map.of());
+
+        assertThat(fromFile.database().url()).isEqualTo("jdbc:postgresql://db.internal:5433/shop");
+        assertThat(fromFile.database().user()).isEqualTo("from_file");
+        assertThat(fromFile.database().password()).isEqualTo("file-secret");
+        assertThat(fromFile.database().poolSize()).isEqualTo(6);
+        assertThat(fromEnvironment.database().user()).isEqualTo("patron");
+        assertThat(fromEnvironment.database().password()).isEqualTo("env-secret");
+        assertThat(fromEnvironment.database().toString()).doesNotContain("env-secret");
+    }
+
+    @Test
     void inMemorySqliteUrlIsLeftAsIs() {
         PatronConfig config = load(null, Map.of("PATRON_DB_URL", "jdbc:sqlite::memory:"), Map.of());
 
@@ -156,7 +173,7 @@ class ConfigLoaderTest {
             assertThatThrownBy(() -> load(file, Map.of(), Map.of()))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("http.prot")
-                    .hasMessageContaining("known keys are http.host, http.port, db.url, shop.currency, shop.timezone, plugins.dir");
+                    .hasMessageContaining("known keys are http.host, http.port, db.url, db.user, db.password, db.pool-size, shop.currency, shop.timezone, plugins.dir");
         }
 
         @Test
@@ -208,12 +225,38 @@ class ConfigLoaderTest {
         }
 
         @Test
-        void nonSqliteDatabaseUrlIsRefused() {
-            assertThatThrownBy(() -> load(null, Map.of("PATRON_DB_URL", "jdbc:postgresql://localhost/patron"), Map.of()))
+        void unsupportedDatabaseUrlIsRefusedNamingBothSupportedKinds() {
+            assertThatThrownBy(() -> load(null, Map.of("PATRON_DB_URL", "jdbc:mysql://localhost/patron"), Map.of()))
                     .isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("db.url 'jdbc:postgresql://localhost/patron'")
+                    .hasMessageContaining("db.url 'jdbc:mysql://localhost/patron'")
                     .hasMessageContaining("environment variable PATRON_DB_URL")
-                    .hasMessageContaining("jdbc:sqlite:");
+                    .hasMessageContaining("jdbc:sqlite:")
+                    .hasMessageContaining("jdbc:postgresql://");
+        }
+
+        @Test
+        void passwordInTheDatabaseUrlIsRefusedPointingAtTheEnvironment() {
+            assertThatThrownBy(() -> load(null, Map.of(), Map.of(ConfigKey.DB_URL, "jdbc:postgresql://db/patron?user=p&password=secret")))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("db.url from the command line carries a password")
+                    .hasMessageContaining("PATRON_DB_PASSWORD")
+                    .hasMessageNotContaining("secret");
+        }
+
+        @Test
+        void poolSizeMustBeAWholeNumberOfAtLeastTwo() {
+            assertThatThrownBy(() -> load(null, Map.of("PATRON_DB_URL", "jdbc:postgresql://db/patron", "PATRON_DB_POOL_SIZE", "1"),
+                    Map.of()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("db.pool-size '1' from environment variable PATRON_DB_POOL_SIZE");
+        }
+
+        @Test
+        void credentialsForTheSqliteStoreAreRefused() {
+            assertThatThrownBy(() -> load(null, Map.of("PATRON_DB_USER", "patron"), Map.of()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("db.user and db.password are for PostgreSQL")
+                    .hasMessageContaining("environment variable PATRON_DB_USER");
         }
 
         @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.patron.api.scoring.Score;
 import dev.patron.host.shop.Customer;
 import dev.patron.host.shop.ShopRepository;
+import dev.patron.host.store.BothStores;
+import dev.patron.host.store.ScratchDatabase;
 import dev.patron.host.store.Store;
 import dev.patron.host.store.TestStores;
 import io.vertx.core.json.JsonArray;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScoreRepositoryTest {
@@ -25,11 +26,13 @@ class ScoreRepositoryTest {
     @TempDir
     Path dir;
     private Store store;
+    private ScratchDatabase db;
     private final ScoreRepository scores = new ScoreRepository();
 
     @BeforeEach
-    void open() {
-        store = TestStores.migrated(dir);
+    void open(ScratchDatabase.Kind kind) {
+        db = ScratchDatabase.create(kind, dir);
+        store = db.migrated();
         store.inTransaction(c -> {
             new ShopRepository().insertCustomers(c, List.of(new Customer("c-1", null, null, null, Map.of()),
                     new Customer("c-2", null, null, null, Map.of())), 0);
@@ -40,6 +43,7 @@ class ScoreRepositoryTest {
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     private static ScoreRow segment(String customerId, String label, String runId, long computedAt) {
@@ -90,7 +94,7 @@ class ScoreRepositoryTest {
         return segments;
     }
 
-    @Test
+    @BothStores
     void writtenScoresReadBackWithEveryField() {
         ScoreRow numeric = new ScoreRow("c-1", "rfm", Score.numeric("monetary", 129.9, "spent 129.90"), "run-1", 1_000);
         ScoreRow label = segment("c-1", "Champions", "run-1", 1_000);
@@ -101,7 +105,7 @@ class ScoreRepositoryTest {
         assertThat(of("c-2")).isEmpty();
     }
 
-    @Test
+    @BothStores
     void scoreWithoutARunKeepsANullRunId() {
         ScoreRow rescored = segment("c-1", "Champions", null, 1_000);
 
@@ -110,7 +114,7 @@ class ScoreRepositoryTest {
         assertThat(of("c-1")).containsExactly(rescored);
     }
 
-    @Test
+    @BothStores
     void olderRowNeverOverwritesANewerOne() {
         write(false, segment("c-1", "Champions", null, 2_000));
 
@@ -119,7 +123,7 @@ class ScoreRepositoryTest {
         assertThat(of("c-1")).containsExactly(segment("c-1", "Champions", null, 2_000));
     }
 
-    @Test
+    @BothStores
     void newerOrEquallyNewRowReplacesTheStoredOne() {
         write(false, segment("c-1", "Champions", "run-1", 1_000));
 
@@ -130,7 +134,7 @@ class ScoreRepositoryTest {
         assertThat(of("c-1")).containsExactly(segment("c-1", "Promising", "run-3", 2_000));
     }
 
-    @Test
+    @BothStores
     void oneBatchUpsertsEachRowOnItsOwnMerits() {
         write(false, segment("c-1", "Champions", null, 5_000), segment("c-2", "Lost", null, 500));
 
@@ -140,7 +144,7 @@ class ScoreRepositoryTest {
         assertThat(labelOf("c-2")).isEqualTo("Loyal");
     }
 
-    @Test
+    @BothStores
     void deleteStaleRemovesOnlyThatPluginsRowsOlderThanTheRunStart() {
         ScoreRow fresh = segment("c-1", "Champions", "run-2", 2_000);
         ScoreRow stale = segment("c-2", "Lost", "run-1", 1_999);
@@ -154,7 +158,7 @@ class ScoreRepositoryTest {
         assertThat(of("c-2")).containsExactly(otherPlugin);
     }
 
-    @Test
+    @BothStores
     void historyGetsOneRowPerRunWhileCurrentScoresKeepOne() {
         write(true, segment("c-1", "New", "run-1", 1_000));
         write(true, segment("c-1", "Loyal", "run-2", 2_000));
@@ -165,7 +169,7 @@ class ScoreRepositoryTest {
         assertThat(history("c-2")).isEmpty();
     }
 
-    @Test
+    @BothStores
     void historyHoldsOneRowPerCustomerPluginAndRunWithAllOfItsScores() {
         write(true,
                 segment("c-1", "Champions", "run-1", 1_000),
@@ -185,7 +189,7 @@ class ScoreRepositoryTest {
         assertThat(historyRows("c-2").keySet()).containsExactly("rfm/run-1");
     }
 
-    @Test
+    @BothStores
     void historyRecordsWhatTheRunComputedEvenWhenANewerCurrentScoreWins() {
         write(false, segment("c-1", "Champions", null, 5_000));
 
@@ -195,7 +199,7 @@ class ScoreRepositoryTest {
         assertThat(labelOf("c-1")).isEqualTo("Champions");
     }
 
-    @Test
+    @BothStores
     void labelCountsCountCustomersPerLabelOfOneScore() {
         write(false, segment("c-1", "Champions", "run-1", 1_000), segment("c-2", "Champions", "run-1", 1_000),
                 new ScoreRow("c-1", "rfm", Score.labelled("tier", "Gold", "gold"), "run-1", 1_000),
@@ -208,7 +212,7 @@ class ScoreRepositoryTest {
         assertThat(recency).isEmpty();
     }
 
-    @Test
+    @BothStores
     void deleteCustomerRemovesOnlyRowsUpToTheGivenTime() {
         write(false, segment("c-1", "Champions", null, 1_000), segment("c-2", "Lost", null, 3_000));
 

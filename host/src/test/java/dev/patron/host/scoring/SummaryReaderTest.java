@@ -7,6 +7,8 @@ import dev.patron.host.shop.Customer;
 import dev.patron.host.shop.Order;
 import dev.patron.host.shop.Refund;
 import dev.patron.host.shop.ShopRepository;
+import dev.patron.host.store.BothStores;
+import dev.patron.host.store.ScratchDatabase;
 import dev.patron.host.store.Store;
 import dev.patron.host.store.TestStores;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SummaryReaderTest {
@@ -35,19 +36,22 @@ class SummaryReaderTest {
     @TempDir
     Path dir;
     private Store store;
+    private ScratchDatabase db;
     private final ShopRepository shop = new ShopRepository();
     private final SummaryReader reader = new SummaryReader(SHANGHAI);
     private final List<Order> orders = new ArrayList<>();
     private final List<Refund> refunds = new ArrayList<>();
 
     @BeforeEach
-    void open() {
-        store = TestStores.migrated(dir);
+    void open(ScratchDatabase.Kind kind) {
+        db = ScratchDatabase.create(kind, dir);
+        store = db.migrated();
     }
 
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     private static Customer customer(String id, Map<String, Object> attributes) {
@@ -129,7 +133,7 @@ class SummaryReaderTest {
                 customer("c-3", Map.of()), customer("z-lead", Map.of())));
     }
 
-    @Test
+    @BothStores
     void onePassGivesEachCustomerExactlyTheirOwnOrdersAndRefunds() {
         closelySortedShop();
 
@@ -151,7 +155,22 @@ class SummaryReaderTest {
         assertThat(all.get("c-20").netSpendMinor()).isZero();
     }
 
-    @Test
+    @BothStores
+    void theGroupedAndTheMergedPassBuildTheSameSummaries() {
+        closelySortedShop();
+        order("o-8", "c-1", "2025-12-01T02:00:00Z", 7);
+        order("o-9", "c-3", "2026-01-01T15:59:59Z", 0);
+        refund("r-4", "o-8", "2025-12-01T02:00:00Z", 7);
+
+        List<List<String>> merged = store.read(c -> reader.readMerged(c, AS_OF, n -> { })).stream()
+                .map(SummaryReaderTest::facts).toList();
+        List<List<String>> grouped = store.read(c -> reader.readGrouped(c, AS_OF, n -> { })).stream()
+                .map(SummaryReaderTest::facts).toList();
+
+        assertThat(grouped).isEqualTo(merged).hasSize(8);
+    }
+
+    @BothStores
     void everySummaryCarriesTheAsOfDateAndShopZone() {
         closelySortedShop();
 
@@ -161,7 +180,7 @@ class SummaryReaderTest {
         }
     }
 
-    @Test
+    @BothStores
     void ordersAndRefundsAfterTheAsOfDayInTheShopZoneAreLeftOut() {
         order("o-1", "c-1", "2026-01-01T10:00:00Z", 100);
         order("o-2", "c-1", LAST_SECOND.toString(), 200);
@@ -181,7 +200,7 @@ class SummaryReaderTest {
         assertThat(asOfThird.orderDay(2)).isEqualTo(LocalDate.parse("2026-01-03"));
     }
 
-    @Test
+    @BothStores
     void attributesComeThroughAsText() {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("budget", "50000.00");
@@ -198,7 +217,7 @@ class SummaryReaderTest {
         assertThat(all.get("c-2").attributes()).isEmpty();
     }
 
-    @Test
+    @BothStores
     void readOneEqualsTheMatchingEntryOfReadAll() {
         closelySortedShop();
         order("o-8", "c-10", NEXT_DAY.toString(), 5_000);
@@ -218,12 +237,12 @@ class SummaryReaderTest {
         }
     }
 
-    @Test
+    @BothStores
     void readOneOfAnUnknownCustomerIsNull() {
         assertThat(readOne("nobody", AS_OF)).isNull();
     }
 
-    @Test
+    @BothStores
     void progressEndsWithTheNumberOfCustomers() {
         closelySortedShop();
         List<Long> reported = new ArrayList<>();

@@ -6,6 +6,8 @@ import dev.patron.api.scoring.Score;
 import dev.patron.host.scoring.ScoreRepository;
 import dev.patron.host.scoring.ScoreRow;
 import dev.patron.host.shop.CustomerQuery.Sort;
+import dev.patron.host.store.BothStores;
+import dev.patron.host.store.ScratchDatabase;
 import dev.patron.host.store.Store;
 import dev.patron.host.store.TestStores;
 import java.nio.file.Path;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CustomerListTest {
@@ -24,11 +25,13 @@ class CustomerListTest {
     @TempDir
     Path dir;
     private Store store;
+    private ScratchDatabase db;
     private final ShopRepository shop = new ShopRepository();
 
     @BeforeEach
-    void open() {
-        store = TestStores.migrated(dir);
+    void open(ScratchDatabase.Kind kind) {
+        db = ScratchDatabase.create(kind, dir);
+        store = db.migrated();
         store.inTransaction(c -> {
             shop.insertCustomers(c, List.of(
                     new Customer("c-1", "Ann Lee", "ann@example.com", null, Map.of()),
@@ -55,6 +58,7 @@ class CustomerListTest {
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     private static ScoreRow label(String customerId, String plugin, String name, String label) {
@@ -69,7 +73,7 @@ class CustomerListTest {
         return list(search, segment, sort, 1, 100).items().stream().map(CustomerRow::id).toList();
     }
 
-    @Test
+    @BothStores
     void withoutFiltersEveryCustomerIsListedById() {
         Page<CustomerRow> page = list(null, null, Sort.ID, 1, 100);
 
@@ -77,7 +81,7 @@ class CustomerListTest {
         assertThat(page.total()).isEqualTo(6);
     }
 
-    @Test
+    @BothStores
     void searchMatchesASubstringOfNameEmailOrId() {
         assertThat(ids("lee", null, Sort.ID)).containsExactly("c-1");
         assertThat(ids("shop.cn", null, Sort.ID)).containsExactly("c-2");
@@ -86,25 +90,25 @@ class CustomerListTest {
         assertThat(ids("nothing like it", null, Sort.ID)).isEmpty();
     }
 
-    @Test
+    @BothStores
     void percentInTheSearchIsALiteralPercent() {
         assertThat(ids("%", null, Sort.ID)).containsExactly("c-2");
         assertThat(ids("100%", null, Sort.ID)).containsExactly("c-2");
     }
 
-    @Test
+    @BothStores
     void underscoreInTheSearchIsALiteralUnderscore() {
         assertThat(ids("_", null, Sort.ID)).containsExactly("c-3");
         assertThat(ids("a_b", null, Sort.ID)).containsExactly("c-3");
     }
 
-    @Test
+    @BothStores
     void backslashInTheSearchIsALiteralBackslash() {
         assertThat(ids("\\", null, Sort.ID)).isEmpty();
         assertThat(list("\\%", null, Sort.ID, 1, 10).total()).isZero();
     }
 
-    @Test
+    @BothStores
     void segmentFilterKeepsCustomersWithThatSegmentLabelOnly() {
         Page<CustomerRow> champions = list(null, "Champions", Sort.ID, 1, 100);
 
@@ -113,13 +117,13 @@ class CustomerListTest {
         assertThat(ids(null, "Lost", Sort.ID)).isEmpty();
     }
 
-    @Test
+    @BothStores
     void searchAndSegmentCombine() {
         assertThat(ids("trading", "Champions", Sort.ID)).containsExactly("c-3");
         assertThat(ids("trading", "At Risk", Sort.ID)).isEmpty();
     }
 
-    @Test
+    @BothStores
     void rowsCarryTheirLabelScores() {
         Map<String, CustomerRow> rows = new java.util.HashMap<>();
         list(null, null, Sort.ID, 1, 100).items().forEach(r -> rows.put(r.id(), r));
@@ -131,17 +135,17 @@ class CustomerListTest {
         assertThat(rows.get("c-1").email()).isEqualTo("ann@example.com");
     }
 
-    @Test
+    @BothStores
     void sortByNamePutsCustomersWithoutANameLast() {
         assertThat(ids(null, null, Sort.NAME)).containsExactly("c-2", "c-3", "c-1", "c-4", "c-10", "c-5");
     }
 
-    @Test
+    @BothStores
     void sortByRecentPutsTheLatestBuyerFirstAndCustomersWithoutOrdersLast() {
         assertThat(ids(null, null, Sort.RECENT)).containsExactly("c-1", "c-3", "c-10", "c-2", "c-4", "c-5");
     }
 
-    @Test
+    @BothStores
     void pagesSplitTheListAndReportTheTotal() {
         Page<CustomerRow> first = list(null, null, Sort.ID, 1, 4);
         Page<CustomerRow> second = list(null, null, Sort.ID, 2, 4);
@@ -156,7 +160,7 @@ class CustomerListTest {
         assertThat(second.size()).isEqualTo(4);
     }
 
-    @Test
+    @BothStores
     void totalCountsTheFilteredListNotThePage() {
         Page<CustomerRow> page = list("example.com", null, Sort.ID, 1, 1);
 

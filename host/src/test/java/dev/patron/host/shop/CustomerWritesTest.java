@@ -2,6 +2,8 @@ package dev.patron.host.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.patron.host.store.BothStores;
+import dev.patron.host.store.ScratchDatabase;
 import dev.patron.host.store.Store;
 import dev.patron.host.store.TestStores;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CustomerWritesTest {
@@ -18,16 +19,19 @@ class CustomerWritesTest {
     @TempDir
     Path dir;
     private Store store;
+    private ScratchDatabase db;
     private final ShopRepository shop = new ShopRepository();
 
     @BeforeEach
-    void open() {
-        store = TestStores.migrated(dir);
+    void open(ScratchDatabase.Kind kind) {
+        db = ScratchDatabase.create(kind, dir);
+        store = db.migrated();
     }
 
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     private boolean upsert(Customer customer, long now) {
@@ -42,7 +46,7 @@ class CustomerWritesTest {
         return store.read(c -> shop.customerExists(c, id));
     }
 
-    @Test
+    @BothStores
     void firstUpsertCreatesAndSecondUpdates() {
         Customer first = new Customer("c-1", "Ann", "ann@example.com", null, Map.of());
         Customer changed = new Customer("c-1", "Ann Lee", "ann.lee@example.com", "+1 555", Map.of("vip", true));
@@ -56,7 +60,7 @@ class CustomerWritesTest {
         assertThat(store.read(shop::countCustomers)).isEqualTo(1);
     }
 
-    @Test
+    @BothStores
     void updateKeepsCreationTimeAndMovesUpdateTime() {
         upsert(new Customer("c-1", "Ann", null, null, Map.of()), 1_000);
         upsert(new Customer("c-1", "Ann Lee", null, null, Map.of()), 2_000);
@@ -65,7 +69,7 @@ class CustomerWritesTest {
         assertThat(TestStores.count(store, "SELECT updated_at FROM customers WHERE id = 'c-1'")).isEqualTo(2_000);
     }
 
-    @Test
+    @BothStores
     void attributesRoundTripWithTheirJsonTypes() {
         Map<String, Object> attributes = new JsonObject("""
                 {"budget": "50000.00", "decisionMaker": true, "visits": 3, "ratio": 0.25, "big": 5000000000,
@@ -83,7 +87,7 @@ class CustomerWritesTest {
         assertThat(stored.attributes().get("budget")).isEqualTo("50000.00");
     }
 
-    @Test
+    @BothStores
     void updateReplacesTheWholeProfileNotMergesIt() {
         upsert(new Customer("c-1", "Ann", "ann@example.com", "+1", Map.of("budget", "100.00", "role", "owner")), 1_000);
         upsert(new Customer("c-1", null, null, null, Map.of("role", "director")), 2_000);
@@ -93,13 +97,13 @@ class CustomerWritesTest {
         assertThat(stored).isEqualTo(new Customer("c-1", null, null, null, Map.of("role", "director")));
     }
 
-    @Test
+    @BothStores
     void unknownCustomerIsEmpty() {
         assertThat(find("nobody")).isEmpty();
         assertThat(exists("nobody")).isFalse();
     }
 
-    @Test
+    @BothStores
     void batchInsertStoresEveryCustomer() {
         List<Customer> customers = List.of(new Customer("c-1", "A", null, null, Map.of()),
                 new Customer("c-2", "B", null, null, Map.of("x", 1)), new Customer("c-3", "C", null, null, null));
@@ -115,7 +119,7 @@ class CustomerWritesTest {
         }
     }
 
-    @Test
+    @BothStores
     void customerWithoutOrdersHasEmptyStats() {
         upsert(new Customer("c-1", "Ann", null, null, Map.of()), 1_000);
 

@@ -3,6 +3,8 @@ package dev.patron.host.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.patron.host.store.BothStores;
+import dev.patron.host.store.ScratchDatabase;
 import dev.patron.host.store.Store;
 import dev.patron.host.store.TestStores;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OrderPlacementTest {
@@ -22,11 +23,13 @@ class OrderPlacementTest {
     @TempDir
     Path dir;
     private Store store;
+    private ScratchDatabase db;
     private final ShopRepository shop = new ShopRepository();
 
     @BeforeEach
-    void open() {
-        store = TestStores.migrated(dir);
+    void open(ScratchDatabase.Kind kind) {
+        db = ScratchDatabase.create(kind, dir);
+        store = db.migrated();
         store.inTransaction(c -> {
             shop.insertCustomers(c, List.of(new Customer("c-1", "Ann", null, null, Map.of()),
                     new Customer("c-2", "Bo", null, null, Map.of())), 0);
@@ -37,6 +40,7 @@ class OrderPlacementTest {
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     private static Order order(String id, String customerId, long amountMinor) {
@@ -55,7 +59,7 @@ class OrderPlacementTest {
         return store.read(c -> shop.orders(c, customerId, 10));
     }
 
-    @Test
+    @BothStores
     void newOrdersAreStoredAndReportedCreated() {
         Order withLines = new Order("o-2", "c-2", T.plusSeconds(60), 3000, "USD", null,
                 List.of(new OrderLine("TEA-01", 2, 1000), new OrderLine("CUP", 1, 1000)));
@@ -68,7 +72,7 @@ class OrderPlacementTest {
         assertThat(store.read(shop::orderTotals)).containsExactly(2, 15990);
     }
 
-    @Test
+    @BothStores
     void sameOrderPostedTwiceIsStoredOnce() {
         place("", order("o-1", "c-1", 12990));
 
@@ -79,7 +83,7 @@ class OrderPlacementTest {
         assertThat(TestStores.count(store, "SELECT received_at FROM orders WHERE id = 'o-1'")).isEqualTo(5_000);
     }
 
-    @Test
+    @BothStores
     void retriedBatchStoresOnlyItsNewOrders() {
         place("orders", order("o-1", "c-1", 100), order("o-2", "c-1", 200));
 
@@ -90,7 +94,7 @@ class OrderPlacementTest {
         assertThat(orderRows()).isEqualTo(3);
     }
 
-    @Test
+    @BothStores
     void sameOrderTwiceInOneBatchIsStoredOnce() {
         List<OrderOutcome> outcomes = place("orders", order("o-1", "c-1", 100), order("o-1", "c-1", 100));
 
@@ -98,7 +102,7 @@ class OrderPlacementTest {
         assertThat(orderRows()).isEqualTo(1);
     }
 
-    @Test
+    @BothStores
     void storedOrdersOfUnknownCustomersAreNotCheckedAgain() {
         place("", order("o-1", "c-1", 100));
 
@@ -108,7 +112,7 @@ class OrderPlacementTest {
     @Nested
     class Refused {
 
-        @Test
+        @BothStores
         void sameIdWithOtherContentConflictsAndNothingFromTheBatchIsWritten() {
             place("", order("o-1", "c-1", 12990));
 
@@ -120,7 +124,7 @@ class OrderPlacementTest {
             assertThat(ordersOf("c-1")).containsExactly(order("o-1", "c-1", 12990));
         }
 
-        @Test
+        @BothStores
         void everyContentFieldTakesPartInTheConflictCheck() {
             Order stored = new Order("o-1", "c-1", T, 100, "USD", "web", List.of(new OrderLine("A", 1, 100)));
             place("", stored);
@@ -137,14 +141,14 @@ class OrderPlacementTest {
             assertThat(orderRows()).isEqualTo(1);
         }
 
-        @Test
+        @BothStores
         void sameIdWithOtherContentInsideOneBatchConflicts() {
             assertThatThrownBy(() -> place("orders", order("o-1", "c-1", 100), order("o-1", "c-1", 200)))
                     .isInstanceOf(ConflictException.class);
             assertThat(orderRows()).isZero();
         }
 
-        @Test
+        @BothStores
         void unknownCustomerIsNamedByPathAndNothingIsWritten() {
             assertThatThrownBy(() -> place("orders", order("o-1", "c-1", 100), order("o-2", "ghost", 100),
                     order("o-3", "c-2", 100), order("o-4", "ghost", 100)))
@@ -156,7 +160,7 @@ class OrderPlacementTest {
             assertThat(orderRows()).isZero();
         }
 
-        @Test
+        @BothStores
         void unknownCustomerOfASingleOrderIsNamedWithoutPrefix() {
             assertThatThrownBy(() -> place("", order("o-1", "ghost", 100)))
                     .isInstanceOfSatisfying(InvalidInputException.class,

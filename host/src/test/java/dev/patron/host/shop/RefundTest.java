@@ -3,6 +3,8 @@ package dev.patron.host.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.patron.host.store.BothStores;
+import dev.patron.host.store.ScratchDatabase;
 import dev.patron.host.store.Store;
 import dev.patron.host.store.TestStores;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RefundTest {
@@ -22,11 +23,13 @@ class RefundTest {
     @TempDir
     Path dir;
     private Store store;
+    private ScratchDatabase db;
     private final ShopRepository shop = new ShopRepository();
 
     @BeforeEach
-    void open() {
-        store = TestStores.migrated(dir);
+    void open(ScratchDatabase.Kind kind) {
+        db = ScratchDatabase.create(kind, dir);
+        store = db.migrated();
         store.inTransaction(c -> {
             shop.insertCustomers(c, List.of(new Customer("c-1", "Ann", null, null, Map.of()),
                     new Customer("c-2", "Bo", null, null, Map.of())), 0);
@@ -41,6 +44,7 @@ class RefundTest {
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     private RefundOutcome refund(String id, String orderId, long amountMinor, Instant at) {
@@ -59,7 +63,7 @@ class RefundTest {
         return store.read(c -> shop.refunds(c, customerId, limit));
     }
 
-    @Test
+    @BothStores
     void refundIsStoredAgainstTheOrdersCustomer() {
         RefundOutcome outcome = refund("r-1", "o-1", 6_000, T.plusSeconds(86_400));
 
@@ -69,7 +73,7 @@ class RefundTest {
         assertThat(refundsOf("c-2", 10)).isEmpty();
     }
 
-    @Test
+    @BothStores
     void exactlyTheRestCanBeRefunded() {
         refund("r-1", "o-1", 6_000, T.plusSeconds(60));
 
@@ -79,7 +83,7 @@ class RefundTest {
         assertThat(refundRows()).isEqualTo(2);
     }
 
-    @Test
+    @BothStores
     void sameRefundTwiceIsStoredOnce() {
         refund("r-1", "o-1", 6_000, T.plusSeconds(60));
 
@@ -90,14 +94,14 @@ class RefundTest {
         assertThat(refundRows()).isEqualTo(1);
     }
 
-    @Test
+    @BothStores
     void retryOfARefundThatUsedUpTheOrderIsStillUnchanged() {
         refund("r-1", "o-1", 10_000, T.plusSeconds(60));
 
         assertThat(refund("r-1", "o-1", 10_000, T.plusSeconds(60)).outcome()).isEqualTo(OrderOutcome.UNCHANGED);
     }
 
-    @Test
+    @BothStores
     void statsSumOrdersAndRefundsOfOneCustomer() {
         refund("r-1", "o-1", 1_000, T.plusSeconds(60));
         refund("r-2", "o-2", 500, T.plusSeconds(7_200));
@@ -109,7 +113,7 @@ class RefundTest {
         assertThat(stats.netMinor()).isEqualTo(11_000);
     }
 
-    @Test
+    @BothStores
     void ordersAndRefundsAreListedNewestFirstUpToTheLimit() {
         refund("r-1", "o-1", 1_000, T.plusSeconds(60));
         refund("r-2", "o-2", 500, T.plusSeconds(7_200));
@@ -123,7 +127,7 @@ class RefundTest {
     @Nested
     class Refused {
 
-        @Test
+        @BothStores
         void moreThanTheUnrefundedAmount() {
             refund("r-1", "o-1", 6_000, T.plusSeconds(60));
 
@@ -135,13 +139,13 @@ class RefundTest {
             assertThat(refundRows()).isEqualTo(1);
         }
 
-        @Test
+        @BothStores
         void moreThanTheWholeOrderAtOnce() {
             assertThatThrownBy(() -> refund("r-1", "o-3", 701, T.plusSeconds(60))).isInstanceOf(InvalidInputException.class);
             assertThat(refundRows()).isZero();
         }
 
-        @Test
+        @BothStores
         void refundDatedBeforeItsOrder() {
             assertThatThrownBy(() -> refund("r-1", "o-1", 100, T.minusSeconds(1)))
                     .isInstanceOfSatisfying(InvalidInputException.class,
@@ -149,7 +153,7 @@ class RefundTest {
             assertThat(refundRows()).isZero();
         }
 
-        @Test
+        @BothStores
         void refundOfAnUnknownOrder() {
             assertThatThrownBy(() -> refund("r-1", "o-404", 100, T))
                     .isInstanceOf(NotFoundException.class)
@@ -157,7 +161,7 @@ class RefundTest {
             assertThat(refundRows()).isZero();
         }
 
-        @Test
+        @BothStores
         void sameRefundIdWithOtherContent() {
             refund("r-1", "o-1", 1_000, T.plusSeconds(60));
 

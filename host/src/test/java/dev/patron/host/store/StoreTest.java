@@ -15,132 +15,175 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** What every store promises, on SQLite and on PostgreSQL: atomic write transactions, snapshot reads, concurrent writers. */
 class StoreTest {
 
-    @TempDir
-    Path dir;
-    private Store store;
-
-    @BeforeEach
-    void open() {
-        store = Store.open("jdbc:sqlite:" + dir.resolve("t.db"));
-        store.inTransaction(c -> execute(c, "CREATE TABLE items (id INTEGER PRIMARY KEY, writer INTEGER NOT NULL)"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private static Void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-        return null;
-    }
-
-    private long rows() {
-        return TestStores.count(store, "SELECT COUNT(*) FROM items");
-    }
-
-    @Test
-    void openCreatesMissingParentDirectories() {
-        Path nested = dir.resolve("a/b/c/nested.db");
-
-        try (Store other = Store.open("jdbc:sqlite:" + nested)) {
-            other.inTransaction(c -> execute(c, "CREATE TABLE t (x INTEGER)"));
+    @Nested
+    class OnSqlite extends Contract {
+        OnSqlite() {
+            super(ScratchDatabase.Kind.SQLITE);
         }
 
-        assertThat(Files.exists(nested)).isTrue();
-    }
+        @Test
+        void openCreatesMissingParentDirectories() {
+            Path nested = dir.resolve("a/b/c/nested.db");
 
-    @Test
-    void committedWritesAreSeenByReaders() {
-        int returned = store.inTransaction(c -> {
-            execute(c, "INSERT INTO items (id, writer) VALUES (1, 0)");
-            execute(c, "INSERT INTO items (id, writer) VALUES (2, 0)");
-            return 2;
-        });
-
-        assertThat(returned).isEqualTo(2);
-        assertThat(rows()).isEqualTo(2);
-    }
-
-    @Test
-    void oneReadSeesOneSnapshotEvenWhileAWriterCommits() {
-        store.inTransaction(c -> execute(c, "INSERT INTO items (id, writer) VALUES (1, 0)"));
-
-        long[] counts = store.read(c -> {
-            long before = countIn(c);
-            store.inTransaction(w -> execute(w, "INSERT INTO items (id, writer) VALUES (2, 0)"));
-            return new long[] {before, countIn(c)};
-        });
-
-        assertThat(counts).containsExactly(1, 1);
-        assertThat(rows()).isEqualTo(2);
-    }
-
-    private static long countIn(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM items")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    @Test
-    void fourConcurrentWritersAllLand() throws Exception {
-        int writers = 4;
-        int perWriter = 250;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < perWriter; i++) {
-                        int id = writer * perWriter + i;
-                        store.inTransaction(c -> execute(c, "INSERT INTO items (id, writer) VALUES (" + id + ", " + writer + ")"));
-                        if (i % 50 == 0) {
-                            store.read(StoreTest::countIn);
-                        }
-                    }
-                    return null;
-                }));
+            try (Store other = Store.open("jdbc:sqlite:" + nested)) {
+                other.inTransaction(c -> execute(c, "CREATE TABLE t (x INTEGER)"));
             }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
+
+            assertThat(Files.exists(nested)).isTrue();
         }
-
-        assertThat(rows()).isEqualTo(1_000);
-        for (int w = 0; w < writers; w++) {
-            assertThat(TestStores.count(store, "SELECT COUNT(*) FROM items WHERE writer = ?", w)).isEqualTo(perWriter);
-        }
-    }
-
-    @Test
-    void reopenedStoreSeesEarlierCommits() {
-        store.inTransaction(c -> execute(c, "INSERT INTO items (id, writer) VALUES (1, 0)"));
-        store.close();
-
-        store = Store.open("jdbc:sqlite:" + dir.resolve("t.db"));
-
-        assertThat(rows()).isEqualTo(1);
     }
 
     @Nested
-    class Failures {
+    class OnPostgresql extends Contract {
+        OnPostgresql() {
+            super(ScratchDatabase.Kind.POSTGRESQL);
+        }
+    }
+
+    abstract static class Contract extends StoreFixture {
+
+        Contract(ScratchDatabase.Kind kind) {
+            super(kind);
+        }
+
+        @Override
+        protected boolean migrated() {
+            return false;
+        }
+
+        @BeforeEach
+        void createTable() {
+            store.inTransaction(c -> execute(c, "CREATE TABLE items (id INTEGER PRIMARY KEY, writer INTEGER NOT NULL)"));
+        }
+
+        private long rows() {
+            return TestStores.count(store, "SELECT COUNT(*) FROM items");
+        }
+
+        @Test
+        void committedWritesAreSeenByReaders() {
+            int returned = store.inTransaction(c -> {
+                execute(c, "INSERT INTO items (id, writer) VALUES (1, 0)");
+                execute(c, "INSERT INTO items (id, writer) VALUES (2, 0)");
+                return 2;
+            });
+
+            assertThat(returned).isEqualTo(2);
+            assertThat(rows()).isEqualTo(2);
+        }
+
+        @Test
+        void oneReadSeesOneSnapshotEvenWhileAWriterCommits() {
+            store.inTransaction(c -> execute(c, "INSERT INTO items (id, writer) VALUES (1, 0)"));
+
+            long[] counts = store.read(c -> {
+                long before = countIn(c);
+                store.inTransaction(w -> execute(w, "INSERT INTO items (id, writer) VALUES (2, 0)"));
+                return new long[] {before, countIn(c)};
+            });
+
+            assertThat(counts).containsExactly(1, 1);
+            assertThat(rows()).isEqualTo(2);
+        }
+
+        private static long countIn(Connection c) throws SQLException {
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM items")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        @Test
+        void fourConcurrentWritersAllLand() throws Exception {
+            int writers = 4;
+            int perWriter = 250;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    int writer = w;
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < perWriter; i++) {
+                            int id = writer * perWriter + i;
+                            store.inTransaction(c -> execute(c, "INSERT INTO items (id, writer) VALUES (" + id + ", " + writer + ")"));
+                            if (i % 50 == 0) {
+                                store.read(Contract::countIn);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> future : futures) {
+                    future.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(rows()).isEqualTo(1_000);
+            for (int w = 0; w < writers; w++) {
+                assertThat(TestStores.count(store, "SELECT COUNT(*) FROM items WHERE writer = ?", w)).isEqualTo(perWriter);
+            }
+        }
+
+        @Test
+        void twoStoresOnOneDatabaseNeverInterleaveAReadThenWrite() throws Exception {
+            int perWriter = 60;
+            try (Store other = db.open()) {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                CountDownLatch start = new CountDownLatch(1);
+                try {
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (Store writer : List.of(store, other)) {
+                        futures.add(pool.submit(() -> {
+                            start.await();
+                            for (int i = 0; i < perWriter; i++) {
+                                // Read the highest id, then take the next: only safe if no other writer slips in between.
+                                writer.inTransaction(c -> {
+                                    long next;
+                                    try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM items")) {
+                                        rs.next();
+                                        next = rs.getLong(1);
+                                    }
+                                    return execute(c, "INSERT INTO items (id, writer) VALUES (" + next + ", " + (writer == store ? 0 : 1) + ")");
+                                });
+                            }
+                            return null;
+                        }));
+                    }
+                    start.countDown();
+                    for (Future<?> future : futures) {
+                        future.get(120, TimeUnit.SECONDS);
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+
+            assertThat(rows()).isEqualTo(2L * perWriter);
+            assertThat(TestStores.count(store, "SELECT MAX(id) FROM items")).isEqualTo(2L * perWriter);
+        }
+
+        @Test
+        void reopenedStoreSeesEarlierCommits() {
+            store.inTransaction(c -> execute(c, "INSERT INTO items (id, writer) VALUES (1, 0)"));
+            store.close();
+
+            store = db.open();
+
+            assertThat(rows()).isEqualTo(1);
+        }
+
 
         @Test
         void failedTransactionIsRolledBackAndItsExceptionPassedOn() {
@@ -220,5 +263,12 @@ class StoreTest {
             assertThatThrownBy(() -> store.read(c -> null)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("closed");
         }
+    }
+
+    static Void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+        return null;
     }
 }

@@ -199,7 +199,8 @@ public final class JdbcPluginDatabase implements PluginDatabase {
             if (text == null) {
                 return null;
             }
-            return text.equals("1") || text.equalsIgnoreCase("true");
+            // 0/1 integers (the portable way), or a PostgreSQL boolean, which reads as "t"/"f".
+            return text.equals("1") || text.equalsIgnoreCase("true") || text.equals("t");
         }
     }
 }

@@ -1,0 +1,1 @@
+INSERT INTO testdialect_items (id, made_by) VALUES ('three', 'common');
