@@ -63,31 +63,47 @@ SELECT COUNT(*) FROM customers;
 SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM orders;
 
 -- name: listCustomers
--- %ORDER% is replaced by one of the whitelisted orderings in CustomerQuery.Sort. The search is
--- case-insensitive on both databases (SQLite's LIKE ignores ASCII case, PostgreSQL's does not):
--- columns are lower-cased here and the pattern in ShopRepository. Nullable parameters carry a
--- type, which PostgreSQL needs to plan "? IS NULL".
+-- %WHERE% is replaced by the filters the query sets (the customerFilter.* clauses below, joined by
+-- AND; 1 = 1 for none), %ORDER% by one of the whitelisted orderings in CustomerQuery.Sort. Only
+-- the filters in use are in the statement, so the database starts from the most selective one:
+-- a segment or tier reads its customers from the label index (plugin, score, label), once per
+-- plugin that has labels (`labelled`, found a step at a time), instead of testing every customer.
+WITH RECURSIVE labelled (plugin_id) AS (
+  SELECT MIN(plugin_id) FROM scores WHERE label IS NOT NULL
+  UNION ALL
+  SELECT (SELECT MIN(s.plugin_id) FROM scores s WHERE s.label IS NOT NULL AND s.plugin_id > labelled.plugin_id)
+  FROM labelled WHERE labelled.plugin_id IS NOT NULL)
 SELECT c.id, c.name, c.email
 FROM customers c
-WHERE (CAST(? AS TEXT) IS NULL OR LOWER(c.id) LIKE ? ESCAPE '\' OR LOWER(c.name) LIKE ? ESCAPE '\'
-       OR LOWER(c.email) LIKE ? ESCAPE '\')
-  AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM scores s
-                                          WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?))
-  AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM scores t
-                                          WHERE t.customer_id = c.id AND t.name = 'tier' AND t.label = ?))
-  AND (? = 0 OR EXISTS (SELECT 1 FROM alerts a WHERE a.customer_id = c.id AND a.status <> 'resolved'))
-  AND (CAST(? AS TEXT) IS NULL OR c.id > ?)
+WHERE %WHERE%
 ORDER BY %ORDER%
 LIMIT ? OFFSET ?;
 
 -- name: countListedCustomers
+WITH RECURSIVE labelled (plugin_id) AS (
+  SELECT MIN(plugin_id) FROM scores WHERE label IS NOT NULL
+  UNION ALL
+  SELECT (SELECT MIN(s.plugin_id) FROM scores s WHERE s.label IS NOT NULL AND s.plugin_id > labelled.plugin_id)
+  FROM labelled WHERE labelled.plugin_id IS NOT NULL)
 SELECT COUNT(*)
 FROM customers c
-WHERE (CAST(? AS TEXT) IS NULL OR LOWER(c.id) LIKE ? ESCAPE '\' OR LOWER(c.name) LIKE ? ESCAPE '\'
-       OR LOWER(c.email) LIKE ? ESCAPE '\')
-  AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM scores s
-                                          WHERE s.customer_id = c.id AND s.name = 'segment' AND s.label = ?))
-  AND (CAST(? AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM scores t
-                                          WHERE t.customer_id = c.id AND t.name = 'tier' AND t.label = ?))
-  AND (? = 0 OR EXISTS (SELECT 1 FROM alerts a WHERE a.customer_id = c.id AND a.status <> 'resolved'))
-  AND (CAST(? AS TEXT) IS NULL OR c.id > ?);
+WHERE %WHERE%;
+
+-- name: customerFilter.search
+-- Case-insensitive on both databases (SQLite's LIKE ignores ASCII case, PostgreSQL's does not):
+-- the columns are lower-cased here and the pattern in ShopRepository.
+(LOWER(c.id) LIKE ? ESCAPE '\' OR LOWER(c.name) LIKE ? ESCAPE '\' OR LOWER(c.email) LIKE ? ESCAPE '\')
+
+-- name: customerFilter.segment
+c.id IN (SELECT s.customer_id FROM scores s
+         WHERE s.plugin_id IN (SELECT plugin_id FROM labelled) AND s.name = 'segment' AND s.label = ?)
+
+-- name: customerFilter.tier
+c.id IN (SELECT t.customer_id FROM scores t
+         WHERE t.plugin_id IN (SELECT plugin_id FROM labelled) AND t.name = 'tier' AND t.label = ?)
+
+-- name: customerFilter.openAlerts
+EXISTS (SELECT 1 FROM alerts a WHERE a.customer_id = c.id AND a.status <> 'resolved')
+
+-- name: customerFilter.after
+c.id > ?

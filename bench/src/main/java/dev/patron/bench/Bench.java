@@ -83,7 +83,7 @@ public final class Bench {
             section(results, "import", () -> ImporterBench.run(data, work, options.pluginsDir(), results));
             section(results, "import", () -> RetailImportBench.run(options.retail, work, results));
         }
-        boolean inProcess = options.runs("scoring") || options.runs("latency") || options.runs("api");
+        boolean inProcess = options.runs("scoring") || options.runs("latency") || options.runs("api") || options.runs("console");
         if (inProcess) {
             String failure = section(results, "in-process sections", () -> {
                 if (data.loaded == null) {
@@ -98,7 +98,7 @@ public final class Bench {
                 }
                 inProcess(options, data, db, work, results);
             });
-            for (String s : List.of("scoring", "latency", "api")) {
+            for (String s : List.of("scoring", "latency", "api", "console")) {
                 if (options.runs(s)) {
                     results.failSection(s, failure != null ? failure : "did not run; see the harness output");
                 }
@@ -134,7 +134,7 @@ public final class Bench {
             if (options.runs("scoring")) {
                 section(results, "scoring", () -> ScoringBench.run(patron, data, db, options.repeats(), results));
             }
-            if (!options.runs("latency") && !options.runs("api")) {
+            if (!options.runs("latency") && !options.runs("api") && !options.runs("console")) {
                 return;
             }
             if (!options.runs("scoring")) {
@@ -157,6 +157,9 @@ public final class Bench {
                 }
                 if (options.runs("api")) {
                     section(results, "api", () -> ApiBench.run(options, port, barePort, token, data, work, results));
+                }
+                if (options.runs("console")) {
+                    section(results, "console", () -> ConsoleBench.run(patron, port, token, data, options.consoleRequests(), results));
                 }
             } finally {
                 server.close();

@@ -16,7 +16,7 @@ final class Options {
             Usage: scripts/bench [--scale tiny|small|100k|1m] [--only NAME[,NAME...]] [options]
 
               --scale S          tiny (300 customers), small (5,000), 100k (default; ~1.0M orders), 1m (~10M orders)
-              --only NAMES       sections to run: import, scoring, postgresql, clv, latency, api, startup (default: all);
+              --only NAMES       sections to run: import, scoring, postgresql, clv, latency, api, console, startup (default: all);
                                  postgresql runs the scoring run on PostgreSQL beside SQLite: the server is
                                  PATRON_BENCH_PG_URL (+ _USER, _PASSWORD), else PATRON_TEST_PG_URL (scripts/with-postgres)
               --customers N      override the scale's number of customers
@@ -130,6 +130,11 @@ final class Options {
 
     int javaRequests() {
         return requests != null ? requests : scale.javaRequests();
+    }
+
+    /** Requests per console page (one at a time, like a person paging). */
+    int consoleRequests() {
+        return Math.max(10, latencyOrders() / 20);
     }
 
     int latencyOrders() {

@@ -13,7 +13,7 @@ import java.util.Map;
 final class Results {
 
     /** The sections in table order; also the names {@code --only} takes. */
-    static final List<String> SECTIONS = List.of("import", "scoring", "postgresql", "clv", "latency", "api", "startup");
+    static final List<String> SECTIONS = List.of("import", "scoring", "postgresql", "clv", "latency", "api", "console", "startup");
 
     /** Every row id each section produces, measured or not; the smoke test checks them all. */
     static final Map<String, List<String>> ROWS = Map.of(
@@ -23,6 +23,7 @@ final class Results {
             "clv", List.of("clv.cdnow", "clv.synthetic"),
             "latency", List.of("latency.p50", "latency.p99"),
             "api", List.of("api.rps", "api.p99"),
+            "console", List.of("console.first", "console.filtered", "console.sorted", "console.deep", "console.search"),
             "startup", List.of("startup.ready", "startup.rss", "startup.heap"));
 
     enum Status {

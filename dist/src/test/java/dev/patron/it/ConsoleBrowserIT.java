@@ -198,12 +198,21 @@ class ConsoleBrowserIT {
         ChromeDriver driver = signIn("mei", "mei's long password");
         driver.get(patron.url("/console/plugins"));
         browser.screenshot("plugins");
-        driver.findElement(By.id("toggle-hello")).click();
+        toggle(driver, "hello", "Enable");
         driver.get(patron.url("/console/customers/c-3"));
         assertThat(driver.findElements(By.cssSelector(".hello-panel"))).isEmpty();
         driver.get(patron.url("/console/plugins"));
-        driver.findElement(By.id("toggle-hello")).click();
+        toggle(driver, "hello", "Disable");
         driver.get(patron.url("/console/customers/c-3"));
         assertThat(driver.findElements(By.cssSelector(".hello-panel"))).hasSize(1);
+    }
+
+    /** Clicks a plugin's enable/disable button and waits for the plugin list to come back with the button turned. */
+    private static void toggle(ChromeDriver driver, String pluginId, String turnedTo) {
+        WebElement button = driver.findElement(By.id("toggle-" + pluginId));
+        button.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.stalenessOf(button));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toggle-" + pluginId), turnedTo));
     }
 }

@@ -381,17 +381,18 @@ public final class ShopRepository {
 
     public Page<CustomerRow> listCustomers(Connection c, CustomerQuery query) throws SQLException {
         long total;
-        try (PreparedStatement count = c.prepareStatement(SQL.get("countListedCustomers"))) {
-            // The total counts every match, not only those after the cursor.
-            bindFilters(count, new CustomerQuery(query.search(), query.segment(), query.tier(), query.withOpenAlerts(), null,
-                    query.sort(), query.page(), query.size()));
+        // The total counts every match, not only those after the cursor.
+        CustomerQuery all = new CustomerQuery(query.search(), query.segment(), query.tier(), query.withOpenAlerts(), null,
+                query.sort(), query.page(), query.size());
+        try (PreparedStatement count = c.prepareStatement(SQL.get("countListedCustomers").replace("%WHERE%", filters(all)))) {
+            bindFilters(count, all);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
                 total = rs.getLong(1);
             }
         }
         List<CustomerRow> rows = new ArrayList<>();
-        String sql = SQL.get("listCustomers").replace("%ORDER%", query.sort().orderBy());
+        String sql = SQL.get("listCustomers").replace("%WHERE%", filters(query)).replace("%ORDER%", query.sort().orderBy());
         try (PreparedStatement select = c.prepareStatement(sql)) {
             int next = bindFilters(select, query);
             select.setInt(next, query.size());
@@ -406,20 +407,46 @@ public final class ShopRepository {
         return new Page<>(rows, query.page(), query.size(), total);
     }
 
-    private static int bindFilters(PreparedStatement statement, CustomerQuery query) throws SQLException {
-        String pattern = query.search() == null ? null
-                : "%" + asciiLowerCase(query.search()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        for (int i = 1; i <= 4; i++) {
-            statement.setString(i, pattern);
+    /** The WHERE clause of the filters {@code query} sets, from the fixed customerFilter.* clauses (never user text). */
+    private static String filters(CustomerQuery query) {
+        List<String> clauses = new ArrayList<>();
+        if (query.search() != null) {
+            clauses.add(SQL.get("customerFilter.search"));
         }
-        statement.setString(5, query.segment());
-        statement.setString(6, query.segment());
-        statement.setString(7, query.tier());
-        statement.setString(8, query.tier());
-        statement.setInt(9, query.withOpenAlerts() ? 1 : 0);
-        statement.setString(10, query.after());
-        statement.setString(11, query.after());
-        return 12;
+        if (query.segment() != null) {
+            clauses.add(SQL.get("customerFilter.segment"));
+        }
+        if (query.tier() != null) {
+            clauses.add(SQL.get("customerFilter.tier"));
+        }
+        if (query.withOpenAlerts()) {
+            clauses.add(SQL.get("customerFilter.openAlerts"));
+        }
+        if (query.after() != null) {
+            clauses.add(SQL.get("customerFilter.after"));
+        }
+        return clauses.isEmpty() ? "1 = 1" : String.join("\n  AND ", clauses);
+    }
+
+    /** Binds the values of {@link #filters}, in its order; returns the next parameter index. */
+    private static int bindFilters(PreparedStatement statement, CustomerQuery query) throws SQLException {
+        int i = 1;
+        if (query.search() != null) {
+            String pattern = "%" + asciiLowerCase(query.search()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            for (int k = 0; k < 3; k++) {
+                statement.setString(i++, pattern);
+            }
+        }
+        if (query.segment() != null) {
+            statement.setString(i++, query.segment());
+        }
+        if (query.tier() != null) {
+            statement.setString(i++, query.tier());
+        }
+        if (query.after() != null) {
+            statement.setString(i++, query.after());
+        }
+        return i;
     }
 
     /** Lower-cases A to Z only, as SQL's LOWER does in both stores, so other letters still match themselves. */

@@ -118,6 +118,37 @@ class CustomerListTest {
     }
 
     @BothStores
+    void segmentAndTierFiltersMatchTheLabelOfAnyPluginButNeverAnotherScores() {
+        store.inTransaction(c -> {
+            new ScoreRepository().write(c, List.of(label("c-5", "acme", "segment", "Champions"), label("c-10", "acme", "tier", "Gold")),
+                    false);
+            return null;
+        });
+
+        assertThat(ids(null, "Champions", Sort.ID)).as("rfm's and acme's Champions, not c-4 whose tier is called so")
+                .containsExactly("c-1", "c-3", "c-5");
+        Page<CustomerRow> gold = store.read(c -> shop.listCustomers(c, new CustomerQuery(null, null, "Gold", false, null, Sort.ID, 1, 100)));
+        assertThat(gold.items()).extracting(CustomerRow::id).containsExactly("c-10", "c-3");
+        assertThat(gold.total()).isEqualTo(2);
+        Page<CustomerRow> both = store.read(c -> shop.listCustomers(c,
+                new CustomerQuery(null, "Champions", "Gold", false, null, Sort.ID, 1, 100)));
+        assertThat(both.items()).extracting(CustomerRow::id).containsExactly("c-3");
+        assertThat(both.total()).isEqualTo(1);
+    }
+
+    @BothStores
+    void aCursorStartsAfterItsIdAndTheTotalStillCountsEveryMatch() {
+        Page<CustomerRow> after = store.read(c -> shop.listCustomers(c, new CustomerQuery(null, null, null, false, "c-2", Sort.ID, 1, 2)));
+        assertThat(after.items()).extracting(CustomerRow::id).containsExactly("c-3", "c-4");
+        assertThat(after.total()).isEqualTo(6);
+
+        Page<CustomerRow> champions = store.read(c -> shop.listCustomers(c,
+                new CustomerQuery("a", "Champions", null, false, "c-1", Sort.ID, 1, 10)));
+        assertThat(champions.items()).extracting(CustomerRow::id).containsExactly("c-3");
+        assertThat(champions.total()).isEqualTo(2);
+    }
+
+    @BothStores
     void searchAndSegmentCombine() {
         assertThat(ids("trading", "Champions", Sort.ID)).containsExactly("c-3");
         assertThat(ids("trading", "At Risk", Sort.ID)).isEmpty();

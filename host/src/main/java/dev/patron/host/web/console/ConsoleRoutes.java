@@ -126,11 +126,9 @@ public final class ConsoleRoutes {
             model.put("segment", segment == null ? "" : segment);
             model.put("tier", tier == null ? "" : tier);
             model.put("alerts", withAlerts);
-            model.put("tiers", DashboardData.charts(c).stream().filter(ch -> ch.name().equals("tier") && ch.pluginId().equals("rfm"))
-                    .flatMap(ch -> ch.bars().stream()).map(DashboardData.Bar::label).sorted().toList());
+            model.put("tiers", DashboardData.labels(c, "rfm", "tier"));
             model.put("sort", query.sort().name().toLowerCase(Locale.ROOT));
-            model.put("segments", DashboardData.charts(c).stream().filter(ch -> ch.name().equals("segment"))
-                    .flatMap(ch -> ch.bars().stream()).map(DashboardData.Bar::label).distinct().sorted().toList());
+            model.put("segments", DashboardData.labels(c, "segment"));
             return model;
         }).onSuccess(model -> render(ctx, "customers.ftlh", model)).onFailure(ctx::fail);
     }

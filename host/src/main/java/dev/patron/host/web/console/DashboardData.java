@@ -52,6 +52,42 @@ public final class DashboardData {
         return charts;
     }
 
+    /**
+     * The labels of every plugin's score {@code name} (e.g. every segment), sorted, for the
+     * customer list's filters: read from the label index a label at a time, so the cost does not
+     * grow with the number of customers (the charts above count them all).
+     */
+    static List<String> labels(Connection c, String name) throws SQLException {
+        java.util.TreeSet<String> labels = new java.util.TreeSet<>();
+        List<String> plugins = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(SQL.get("labelledPlugins")); ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                plugins.add(rs.getString(1));
+            }
+        }
+        for (String plugin : plugins) {
+            labels.addAll(labels(c, plugin, name));
+        }
+        return List.copyOf(labels);
+    }
+
+    /** The labels of plugin {@code pluginId}'s score {@code name}, sorted. */
+    static List<String> labels(Connection c, String pluginId, String name) throws SQLException {
+        List<String> labels = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(SQL.get("scoreLabels"))) {
+            select.setString(1, pluginId);
+            select.setString(2, name);
+            select.setString(3, pluginId);
+            select.setString(4, name);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    labels.add(rs.getString(1));
+                }
+            }
+        }
+        return labels;
+    }
+
     /** One cell of the R x F heatmap; {@code shade} from 0 (none) to 1 (the fullest cell). */
     public record Cell(int recency, int frequency, long customers, double shade) {
     }

@@ -187,6 +187,26 @@ class ImportPagesTest {
     }
 
     @Test
+    void everyImportPageHasAllItsTextsInEnglishAndInChinese() throws Exception {
+        Session admin = signIn("ada");
+        String preview = previewLocation(upload(admin, "customers", CUSTOMERS));
+        String upload = preview.replaceAll(".*/uploads/([^?]+).*", "$1");
+        String status = post(admin, "/console/imports/uploads/" + upload,
+                "action=dry-run&kind=customers&encoding=UTF-8&fieldsFor=customers%3A&f.id=id&f.name=name&f.email=email")
+                .headers().firstValue("Location").orElseThrow();
+        finished(admin, status);
+        Pattern untranslated = Pattern.compile("imports\\.[a-zA-Z]");
+        for (String lang : new String[] {"zh", "en"}) {
+            for (String page : new String[] {"/console/imports?lang=" + lang, preview + "&lang=" + lang, status + "&lang=" + lang}) {
+                String html = get(admin, page).body();
+                assertThat(untranslated.matcher(html).find()).as("a message key shows on %s:%n%s", page, html).isFalse();
+                assertThat(html).contains(lang.equals("zh") ? "<html lang=\"zh-CN\">" : "<html lang=\"en\">");
+            }
+        }
+        assertThat(get(admin, status + "&lang=zh").body()).contains("试运行", "未写入任何内容");
+    }
+
+    @Test
     void unchosenRequiredColumnsShowTheImportersRefusalAndDisableTheButtons() throws Exception {
         Session admin = signIn("ada");
         String preview = previewLocation(upload(admin, "orders", "Order,Buyer,When,Total\nA-1,c-1,2026-01-02,9.99\n"));
