@@ -27,6 +27,9 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING;
 
 -- ":ids" stands for one "?" per id of a list.
+-- name: storedOrderIds
+SELECT id FROM orders WHERE id IN (:ids);
+
 -- name: findCustomers
 SELECT id, name, email, phone, attributes FROM customers WHERE id IN (:ids);
 

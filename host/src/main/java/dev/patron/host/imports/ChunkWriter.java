@@ -145,7 +145,7 @@ final class ChunkWriter {
                 taken.add(orders.get(i));
             }
         }
-        // Only ids already stored are compared: a re-import reads them, a first import reads nothing.
+        // Only orders whose ids were already stored are compared (their fingerprints read); new ones never are.
         Map<String, Boolean> same = taken.isEmpty() ? Map.of() : shop.storedOrders(c, taken);
         for (int i = 0; i < inserted.length; i++) {
             Order order = orders.get(i);

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and writes customers, orders and refunds on a connection the caller got from the store
@@ -172,26 +174,55 @@ public final class ShopRepository {
 
     /**
      * Inserts the orders whose ids are not stored yet, in one batch, for bulk writers: a taken id
-     * inserts nothing, and the caller compares those with {@link #storedOrders}.
+     * inserts nothing, and the caller compares those with {@link #storedOrders}. The stored ids
+     * are found first, a list at a time; an id another writer stores in between is caught by
+     * {@code ON CONFLICT DO NOTHING} and reported as taken where the driver counts rows (SQLite;
+     * PostgreSQL's rewritten batches count none).
      *
      * @return for each order, in order, whether it was inserted
      */
     public boolean[] insertNewOrders(Connection c, List<Order> orders, long nowMillis) throws SQLException {
         boolean[] inserted = new boolean[orders.size()];
-        if (orders.isEmpty()) {
+        Set<String> stored = storedOrderIds(c, orders);
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            if (!stored.contains(orders.get(i).id())) {
+                fresh.add(i);
+            }
+        }
+        if (fresh.isEmpty()) {
             return inserted;
         }
         try (PreparedStatement insert = c.prepareStatement(SQL.get("insertOrderIfNew"))) {
-            for (Order order : orders) {
-                bindOrder(insert, order, nowMillis);
+            for (int i : fresh) {
+                bindOrder(insert, orders.get(i), nowMillis);
                 insert.addBatch();
             }
             int[] changed = insert.executeBatch();
-            for (int i = 0; i < changed.length; i++) {
-                inserted[i] = changed[i] > 0;
+            for (int k = 0; k < fresh.size(); k++) {
+                // 0: taken since the look-up; SUCCESS_NO_INFO (-2): not counted, and free at the look-up.
+                inserted[fresh.get(k)] = changed[k] != 0;
             }
         }
         return inserted;
+    }
+
+    private static Set<String> storedOrderIds(Connection c, List<Order> orders) throws SQLException {
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < orders.size(); from += Sql.IDS_PER_STATEMENT) {
+            List<Order> part = orders.subList(from, Math.min(orders.size(), from + Sql.IDS_PER_STATEMENT));
+            try (PreparedStatement select = c.prepareStatement(SQL.withIds("storedOrderIds", part.size()))) {
+                for (int i = 0; i < part.size(); i++) {
+                    select.setString(i + 1, part.get(i).id());
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return stored;
     }
 
     private static void bindOrder(PreparedStatement insert, Order order, long nowMillis) throws SQLException {
