@@ -52,7 +52,12 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-customers")));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("kpi-customers")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("after signing in as " + name + " the dashboard did not show within 30 s; the browser is at "
+                    + driver.getCurrentUrl() + ": " + driver.findElement(By.tagName("body")).getText(), e);
+        }
         return driver;
     }
 
