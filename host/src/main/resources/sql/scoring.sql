@@ -11,19 +11,16 @@ SELECT customer_id, refunded_at, amount_minor FROM refunds WHERE refunded_at < ?
 
 -- name: groupedSummaries
 -- The same pass with the grouping done by the database (the PostgreSQL path): one row per
--- customer, in id order, with its order and refund times and amounts as comma-separated lists in
--- time order (ties by amount, so both lists of a customer follow the same order). The JVM receives one row per customer instead of one per order, and no merge of
--- cursors depends on Java and the database ordering ids alike. SQL common to PostgreSQL and
--- SQLite 3.44+ (ordered aggregates), so it can be measured on both.
-SELECT c.id, c.attributes, o.times, o.amounts, r.times, r.amounts
+-- customer, in id order, with its orders and its refunds each as one list "time:amount,..." (one
+-- aggregate per table keeps each time with its amount; SummaryReader puts them in time order).
+-- The JVM receives one row per customer instead of one per order, and no merge of cursors
+-- depends on Java and the database ordering ids alike. SQL common to PostgreSQL and SQLite 3.44+
+-- (string_agg), so it can be measured on both.
+SELECT c.id, c.attributes, o.pairs, r.pairs
 FROM customers c
-LEFT JOIN (SELECT customer_id,
-                  string_agg(CAST(placed_at AS TEXT), ',' ORDER BY placed_at, amount_minor) AS times,
-                  string_agg(CAST(amount_minor AS TEXT), ',' ORDER BY placed_at, amount_minor) AS amounts
+LEFT JOIN (SELECT customer_id, string_agg(CAST(placed_at AS TEXT) || ':' || CAST(amount_minor AS TEXT), ',') AS pairs
            FROM orders WHERE placed_at < ? GROUP BY customer_id) o ON o.customer_id = c.id
-LEFT JOIN (SELECT customer_id,
-                  string_agg(CAST(refunded_at AS TEXT), ',' ORDER BY refunded_at, amount_minor) AS times,
-                  string_agg(CAST(amount_minor AS TEXT), ',' ORDER BY refunded_at, amount_minor) AS amounts
+LEFT JOIN (SELECT customer_id, string_agg(CAST(refunded_at AS TEXT) || ':' || CAST(amount_minor AS TEXT), ',') AS pairs
            FROM refunds WHERE refunded_at < ? GROUP BY customer_id) r ON r.customer_id = c.id
 ORDER BY c.id;
 

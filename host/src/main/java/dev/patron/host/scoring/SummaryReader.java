@@ -66,15 +66,13 @@ public final class SummaryReader {
                 while (rs.next()) {
                     CustomerSummary.Builder builder = CustomerSummary.builder(rs.getString(1), asOf, zone)
                             .attributes(attributes(rs.getString(2)));
-                    NumberList orderTimes = new NumberList(rs.getString(3));
-                    NumberList orderAmounts = new NumberList(rs.getString(4));
-                    while (orderTimes.hasNext()) {
-                        builder.order(orderTimes.next() / 1000, orderAmounts.next());
+                    PairList orders = PairList.parse(rs.getString(3));
+                    for (int i = 0; i < orders.size; i++) {
+                        builder.order(orders.times[i] / 1000, orders.amounts[i]);
                     }
-                    NumberList refundTimes = new NumberList(rs.getString(5));
-                    NumberList refundAmounts = new NumberList(rs.getString(6));
-                    while (refundTimes.hasNext()) {
-                        builder.refund(refundTimes.next() / 1000, refundAmounts.next());
+                    PairList refunds = PairList.parse(rs.getString(4));
+                    for (int i = 0; i < refunds.size; i++) {
+                        builder.refund(refunds.times[i] / 1000, refunds.amounts[i]);
                     }
                     result.add(builder.build());
                     if (result.size() % 10_000 == 0) {
@@ -174,33 +172,90 @@ public final class SummaryReader {
         return result;
     }
 
-    /** Reads whole numbers from a comma-separated list (null: empty) without splitting it into strings. */
-    private static final class NumberList {
-        private final String text;
-        private int position;
+    /**
+     * A customer's "time:amount,time:amount" list from the grouped pass, parsed without splitting
+     * it into strings and put in (time, amount) order, as the merged cursors deliver it.
+     */
+    private static final class PairList {
+        private static final PairList EMPTY = new PairList(new long[0], new long[0], 0);
 
-        NumberList(String text) {
-            this.text = text == null ? "" : text;
+        final long[] times;
+        final long[] amounts;
+        final int size;
+
+        private PairList(long[] times, long[] amounts, int size) {
+            this.times = times;
+            this.amounts = amounts;
+            this.size = size;
         }
 
-        boolean hasNext() {
-            return position < text.length();
+        static PairList parse(String text) {
+            if (text == null || text.isEmpty()) {
+                return EMPTY;
+            }
+            int pairs = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == ',') {
+                    pairs++;
+                }
+            }
+            long[] times = new long[pairs];
+            long[] amounts = new long[pairs];
+            int[] position = {0};
+            for (int pair = 0; pair < pairs; pair++) {
+                times[pair] = number(text, position);
+                amounts[pair] = number(text, position);
+            }
+            PairList list = new PairList(times, amounts, pairs);
+            return list.ordered() ? list : list.sorted();
         }
 
-        long next() {
-            boolean negative = text.charAt(position) == '-';
+        /** The whole number at {@code position[0]}, moving it past the number's ':' or ',' separator. */
+        private static long number(String text, int[] position) {
+            int at = position[0];
+            boolean negative = text.charAt(at) == '-';
             if (negative) {
-                position++;
+                at++;
             }
             long value = 0;
-            while (position < text.length()) {
-                char ch = text.charAt(position++);
-                if (ch == ',') {
+            while (at < text.length()) {
+                char ch = text.charAt(at++);
+                if (ch == ':' || ch == ',') {
                     break;
                 }
                 value = value * 10 + (ch - '0');
             }
+            position[0] = at;
             return negative ? -value : value;
+        }
+
+        private boolean ordered() {
+            for (int i = 1; i < size; i++) {
+                if (compare(i - 1, i) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int compare(int a, int b) {
+            int byTime = Long.compare(times[a], times[b]);
+            return byTime != 0 ? byTime : Long.compare(amounts[a], amounts[b]);
+        }
+
+        private PairList sorted() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, this::compare);
+            long[] t = new long[size];
+            long[] a = new long[size];
+            for (int i = 0; i < size; i++) {
+                t[i] = times[order[i]];
+                a[i] = amounts[order[i]];
+            }
+            return new PairList(t, a, size);
         }
     }
 
