@@ -67,7 +67,7 @@ SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM orders;
 
 -- name: listCustomers
 -- %WHERE% is replaced by the filters the query sets (the customerFilter.* clauses below, joined by
--- AND; 1 = 1 for none), %ORDER% by one of the whitelisted orderings in CustomerQuery.Sort. Only
+-- AND; 1 = 1 for none), %ORDER% by one of the fixed customerOrder.* clauses below. Only
 -- the filters in use are in the statement, so the database starts from the most selective one:
 -- a segment or tier reads its customers from the label index (plugin, score, label), once per
 -- plugin that has labels (`labelled`, found a step at a time), instead of testing every customer.
@@ -110,3 +110,60 @@ EXISTS (SELECT 1 FROM alerts a WHERE a.customer_id = c.id AND a.status <> 'resol
 
 -- name: customerFilter.after
 c.id > ?
+
+-- The orderings of CustomerQuery.Sort (%ORDER% of listCustomers).
+-- name: customerOrder.id
+c.id
+
+-- name: customerOrder.name
+c.name IS NULL, LOWER(c.name), c.id
+
+-- name: customerOrder.recent
+(SELECT MAX(o.placed_at) FROM orders o WHERE o.customer_id = c.id) DESC NULLS LAST, c.id
+
+-- Each listed customer's value is read from the small covering index of clv values: without
+-- statistics SQLite would take the primary key and a table row per customer (three times slower).
+-- name: customerOrder.clv
+(SELECT v.value FROM scores v INDEXED BY scores_clv_by_customer
+ WHERE v.customer_id = c.id AND v.plugin_id = 'clv' AND v.name = 'clv') DESC NULLS LAST, c.id
+
+-- name: customerOrder.clv@postgresql
+(SELECT v.value FROM scores v WHERE v.customer_id = c.id AND v.plugin_id = 'clv' AND v.name = 'clv') DESC NULLS LAST, c.id
+
+-- The unfiltered list by lifetime value walks the clv index from the top (scores_by_clv), so a page
+-- costs its offset, not the number of customers. Customers without a value follow, by id
+-- (customersWithoutClv, after skipping the countClvValues customers that have one): together the
+-- same order as customerOrder.clv.
+-- name: customersByClv
+SELECT c.id, c.name, c.email
+FROM scores v CROSS JOIN customers c
+WHERE c.id = v.customer_id AND v.plugin_id = 'clv' AND v.name = 'clv' AND v.value IS NOT NULL
+ORDER BY v.value DESC, v.customer_id
+LIMIT ? OFFSET ?;
+
+-- The unfiltered list by most recent order walks orders from the newest (orders_by_time): a
+-- customer's first order in the walk is their latest, so the first N distinct customers are the
+-- list's first N. Customers without an order follow, by id (customersWithoutOrders).
+-- name: recentBuyers
+SELECT customer_id FROM orders ORDER BY placed_at DESC, customer_id;
+
+-- name: customersWithoutOrders
+SELECT c.id, c.name, c.email
+FROM customers c
+WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id)
+ORDER BY c.id
+LIMIT ? OFFSET ?;
+
+-- name: listedCustomers
+SELECT id, name, email FROM customers WHERE id IN (:ids);
+
+-- name: countClvValues
+SELECT COUNT(*) FROM scores WHERE plugin_id = 'clv' AND name = 'clv' AND value IS NOT NULL;
+
+-- name: customersWithoutClv
+SELECT c.id, c.name, c.email
+FROM customers c
+WHERE NOT EXISTS (SELECT 1 FROM scores v
+                  WHERE v.customer_id = c.id AND v.plugin_id = 'clv' AND v.name = 'clv' AND v.value IS NOT NULL)
+ORDER BY c.id
+LIMIT ? OFFSET ?;

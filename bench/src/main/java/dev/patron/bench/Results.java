@@ -23,7 +23,7 @@ final class Results {
             "clv", List.of("clv.cdnow", "clv.synthetic"),
             "latency", List.of("latency.p50", "latency.p99"),
             "api", List.of("api.rps", "api.p99"),
-            "console", List.of("console.first", "console.filtered", "console.sorted", "console.deep", "console.search"),
+            "console", List.of("console.first", "console.filtered", "console.sorted", "console.clv", "console.recent", "console.deep", "console.search"),
             "startup", List.of("startup.ready", "startup.rss", "startup.heap"));
 
     enum Status {

@@ -23,21 +23,21 @@ public record CustomerQuery(String search, String segment, String tier, boolean 
 
     public static final int MAX_SIZE = 500;
 
-    /** The orderings the list offers; each maps to a fixed SQL clause, never to user text. */
+    /** Whether any filter narrows the list (the keyset cursor aside). */
+    public boolean filtered() {
+        return search != null || segment != null || tier != null || withOpenAlerts;
+    }
+
+    /**
+     * The orderings the list offers; each names a fixed ORDER BY clause of {@code sql/shop.sql}
+     * ({@code customerOrder.*}), never user text.
+     */
     public enum Sort {
-        ID("c.id"),
-        NAME("c.name IS NULL, LOWER(c.name), c.id"),
-        RECENT("(SELECT MAX(o.placed_at) FROM orders o WHERE o.customer_id = c.id) DESC NULLS LAST, c.id"),
-        CLV("(SELECT v.value FROM scores v WHERE v.customer_id = c.id AND v.plugin_id = 'clv' AND v.name = 'clv') DESC NULLS LAST, c.id");
+        ID, NAME, RECENT, CLV;
 
-        private final String orderBy;
-
-        Sort(String orderBy) {
-            this.orderBy = orderBy;
-        }
-
-        public String orderBy() {
-            return orderBy;
+        /** The name of this ordering's statement in {@code sql/shop.sql}. */
+        public String statement() {
+            return "customerOrder." + name().toLowerCase(Locale.ROOT);
         }
 
         public static Sort parse(String text) {

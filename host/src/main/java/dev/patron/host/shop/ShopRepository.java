@@ -1,5 +1,6 @@
 package dev.patron.host.shop;
 
+import dev.patron.host.store.Dialect;
 import dev.patron.host.store.Sql;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -422,20 +423,115 @@ public final class ShopRepository {
                 total = rs.getLong(1);
             }
         }
-        List<CustomerRow> rows = new ArrayList<>();
-        String sql = SQL.get("listCustomers").replace("%WHERE%", filters(query)).replace("%ORDER%", query.sort().orderBy());
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            int next = bindFilters(select, query);
-            select.setInt(next, query.size());
-            select.setLong(next + 1, query.after() == null ? (long) (query.page() - 1) * query.size() : 0);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3), new LinkedHashMap<>()));
-                }
+        Dialect dialect = Dialect.of(c);
+        long offset = query.after() == null ? (long) (query.page() - 1) * query.size() : 0;
+        List<CustomerRow> rows;
+        if (query.sort() == CustomerQuery.Sort.CLV && !query.filtered()) {
+            rows = byClv(c, offset, query.size());
+        } else if (query.sort() == CustomerQuery.Sort.RECENT && !query.filtered() && offset <= RECENT_WALK_MAX_OFFSET) {
+            rows = byRecentOrder(c, offset, query.size());
+        } else {
+            String sql = SQL.get("listCustomers").replace("%WHERE%", filters(query))
+                    .replace("%ORDER%", SQL.get(query.sort().statement(), dialect));
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                int next = bindFilters(select, query);
+                select.setInt(next, query.size());
+                select.setLong(next + 1, offset);
+                rows = customerRows(select);
             }
         }
         attachLabels(c, rows);
         return new Page<>(rows, query.page(), query.size(), total);
+    }
+
+    /**
+     * The whole list by lifetime value: customers with a value from the top of the clv index, then
+     * those without one by id, where the page reaches past the last value.
+     */
+    private static List<CustomerRow> byClv(Connection c, long offset, int size) throws SQLException {
+        List<CustomerRow> rows;
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customersByClv"))) {
+            select.setInt(1, size);
+            select.setLong(2, offset);
+            rows = customerRows(select);
+        }
+        if (rows.size() == size) {
+            return rows;
+        }
+        long valued;
+        try (PreparedStatement count = c.prepareStatement(SQL.get("countClvValues")); ResultSet rs = count.executeQuery()) {
+            rs.next();
+            valued = rs.getLong(1);
+        }
+        try (PreparedStatement select = c.prepareStatement(SQL.get("customersWithoutClv"))) {
+            select.setInt(1, size - rows.size());
+            select.setLong(2, Math.max(0, offset - valued));
+            rows.addAll(customerRows(select));
+        }
+        return rows;
+    }
+
+    /**
+     * How deep the whole list by most recent order is found by walking orders from the newest;
+     * deeper pages sort every customer instead (their cost is the number of customers, not the offset).
+     */
+    static final long RECENT_WALK_MAX_OFFSET = 10_000;
+
+    /**
+     * The whole list by most recent order: distinct customers in the order of their newest order,
+     * then customers without orders by id, where the page reaches past the last buyer.
+     */
+    private static List<CustomerRow> byRecentOrder(Connection c, long offset, int size) throws SQLException {
+        List<String> ids = new ArrayList<>(size);
+        Set<String> seen = new HashSet<>();
+        try (PreparedStatement walk = c.prepareStatement(SQL.get("recentBuyers"))) {
+            walk.setFetchSize(1_000);
+            try (ResultSet rs = walk.executeQuery()) {
+                while (ids.size() < size && rs.next()) {
+                    String id = rs.getString(1);
+                    if (seen.add(id) && seen.size() > offset) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        List<CustomerRow> rows = new ArrayList<>(listedCustomers(c, ids));
+        if (rows.size() < size) {
+            try (PreparedStatement select = c.prepareStatement(SQL.get("customersWithoutOrders"))) {
+                select.setInt(1, size - rows.size());
+                select.setLong(2, Math.max(0, offset - seen.size()));
+                rows.addAll(customerRows(select));
+            }
+        }
+        return rows;
+    }
+
+    /** The listed rows of {@code ids}, in that order. */
+    private static List<CustomerRow> listedCustomers(Connection c, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, CustomerRow> byId = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += Sql.IDS_PER_STATEMENT) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + Sql.IDS_PER_STATEMENT));
+            try (PreparedStatement select = c.prepareStatement(SQL.withIds("listedCustomers", part.size()))) {
+                for (int i = 0; i < part.size(); i++) {
+                    select.setString(i + 1, part.get(i));
+                }
+                customerRows(select).forEach(row -> byId.put(row.id(), row));
+            }
+        }
+        return ids.stream().map(byId::get).toList();
+    }
+
+    private static List<CustomerRow> customerRows(PreparedStatement select) throws SQLException {
+        List<CustomerRow> rows = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3), new LinkedHashMap<>()));
+            }
+        }
+        return rows;
     }
 
     /** The WHERE clause of the filters {@code query} sets, from the fixed customerFilter.* clauses (never user text). */

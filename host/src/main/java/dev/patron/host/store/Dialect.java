@@ -49,7 +49,7 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
     }
 
     /** The dialect of an open connection. */
-    static Dialect of(Connection c) throws SQLException {
+    public static Dialect of(Connection c) throws SQLException {
         return forUrl(c.getMetaData().getURL());
     }
 

@@ -198,4 +198,65 @@ class CustomerListTest {
         assertThat(page.items()).extracting(CustomerRow::id).containsExactly("c-1");
         assertThat(page.total()).isEqualTo(2);
     }
+
+    @BothStores
+    void sortByClvPutsTheHighestValueFirstTiesByIdAndCustomersWithoutAValueLast() {
+        writeClv();
+
+        List<String> expected = List.of("c-3", "c-1", "c-10", "c-2", "c-4", "c-5");
+        assertThat(ids(null, null, Sort.CLV)).as("the whole list, read down the value index").isEqualTo(expected);
+        assertThat(ids("c-", null, Sort.CLV)).as("a filtered list, sorted after filtering").isEqualTo(expected);
+    }
+
+    @BothStores
+    void everyPageOfTheClvOrderMatchesTheFilteredOrderAcrossTheLastValue() {
+        writeClv();
+
+        assertEveryPageOfTheWholeListMatchesTheFilteredList(Sort.CLV);
+        assertThat(list(null, null, Sort.CLV, 2, 2).items()).extracting(CustomerRow::id).containsExactly("c-10", "c-2");
+        assertThat(list(null, null, Sort.CLV, 3, 2).items()).extracting(CustomerRow::id).containsExactly("c-4", "c-5");
+        assertThat(list(null, null, Sort.CLV, 4, 2).items()).isEmpty();
+        assertThat(list(null, null, Sort.CLV, 4, 2).total()).isEqualTo(6);
+    }
+
+    @BothStores
+    void withoutAnyClvValueTheClvOrderIsTheIdOrder() {
+        assertThat(ids(null, null, Sort.CLV)).containsExactly("c-1", "c-10", "c-2", "c-3", "c-4", "c-5");
+    }
+
+    /** c-3 highest, c-1 and c-10 tied (id order), c-2 scored without a value, c-4 and c-5 unscored. */
+    private void writeClv() {
+        store.inTransaction(c -> {
+            new ScoreRepository().write(c, List.of(
+                    new ScoreRow("c-1", "clv", Score.numeric("clv", 80.5, "e"), "run-2", 2_000),
+                    new ScoreRow("c-3", "clv", Score.numeric("clv", 412.0, "e"), "run-2", 2_000),
+                    new ScoreRow("c-10", "clv", Score.numeric("clv", 80.5, "e"), "run-2", 2_000),
+                    new ScoreRow("c-2", "clv", new Score("clv", null, "unknown", "not enough history"), "run-2", 2_000),
+                    new ScoreRow("c-4", "rfm", Score.numeric("clv", 999.0, "another plugin's clv"), "run-2", 2_000)), false);
+            return null;
+        });
+    }
+
+    @BothStores
+    void everyPageOfTheRecentOrderMatchesTheFilteredOrderWithTiesByIdAndCustomersWithoutOrdersLast() {
+        store.inTransaction(c -> {
+            shop.insertOrders(c, List.of(new Order("o-5", "c-2", T, 100, "USD", null, List.of()),
+                    new Order("o-6", "c-1", T.minusSeconds(600), 100, "USD", null, List.of())), 0);
+            return null;
+        });
+
+        assertThat(ids(null, null, Sort.RECENT)).containsExactly("c-1", "c-2", "c-3", "c-10", "c-4", "c-5");
+        assertEveryPageOfTheWholeListMatchesTheFilteredList(Sort.RECENT);
+    }
+
+    /** The whole list (walked down an index) and a filter matching everyone (sorted after filtering) agree page by page. */
+    private void assertEveryPageOfTheWholeListMatchesTheFilteredList(Sort sort) {
+        for (int size = 1; size <= 4; size++) {
+            for (int page = 1; page <= 7; page++) {
+                List<String> whole = list(null, null, sort, page, size).items().stream().map(CustomerRow::id).toList();
+                List<String> filtered = list("c-", null, sort, page, size).items().stream().map(CustomerRow::id).toList();
+                assertThat(whole).as("%s page %d of %d", sort, page, size).isEqualTo(filtered);
+            }
+        }
+    }
 }
