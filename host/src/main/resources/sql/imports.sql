@@ -34,7 +34,10 @@ SELECT COUNT(*) FROM refunds WHERE id >= ? AND id < ?;
 
 -- name: ordersToRefund
 -- A customer's orders placed up to a time, newest first, with what is left to refund on each.
-SELECT o.id, o.amount_minor - COALESCE((SELECT SUM(r.amount_minor) FROM refunds r WHERE r.order_id = o.id), 0), o.lines
+SELECT o.id, o.amount_minor - COALESCE((SELECT SUM(r.amount_minor) FROM refunds r WHERE r.order_id = o.id), 0)
 FROM orders o
 WHERE o.customer_id = ? AND o.placed_at <= ?
 ORDER BY o.placed_at DESC, o.id DESC;
+
+-- name: orderLines
+SELECT lines FROM orders WHERE id = ?;

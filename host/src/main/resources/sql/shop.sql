@@ -30,6 +30,9 @@ ON CONFLICT (id) DO NOTHING;
 -- name: storedOrderIds
 SELECT id FROM orders WHERE id IN (:ids);
 
+-- name: storedCustomerIds
+SELECT id FROM customers WHERE id IN (:ids);
+
 -- name: findCustomers
 SELECT id, name, email, phone, attributes FROM customers WHERE id IN (:ids);
 
@@ -140,22 +143,6 @@ FROM scores v CROSS JOIN customers c
 WHERE c.id = v.customer_id AND v.plugin_id = 'clv' AND v.name = 'clv' AND v.value IS NOT NULL
 ORDER BY v.value DESC, v.customer_id
 LIMIT ? OFFSET ?;
-
--- The unfiltered list by most recent order walks orders from the newest (orders_by_time): a
--- customer's first order in the walk is their latest, so the first N distinct customers are the
--- list's first N. Customers without an order follow, by id (customersWithoutOrders).
--- name: recentBuyers
-SELECT customer_id FROM orders ORDER BY placed_at DESC, customer_id;
-
--- name: customersWithoutOrders
-SELECT c.id, c.name, c.email
-FROM customers c
-WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id)
-ORDER BY c.id
-LIMIT ? OFFSET ?;
-
--- name: listedCustomers
-SELECT id, name, email FROM customers WHERE id IN (:ids);
 
 -- name: countClvValues
 SELECT COUNT(*) FROM scores WHERE plugin_id = 'clv' AND name = 'clv' AND value IS NOT NULL;

@@ -6,5 +6,3 @@ CREATE INDEX scores_by_label ON scores (plugin_id, name, label, customer_id) WHE
 -- top (the whole list). One row per customer each: only the clv plugin's clv score.
 CREATE INDEX scores_clv_by_customer ON scores (customer_id, value) WHERE plugin_id = 'clv' AND name = 'clv';
 CREATE INDEX scores_by_clv ON scores (value DESC, customer_id) WHERE plugin_id = 'clv' AND name = 'clv';
--- Sorting by most recent order: orders from the newest, with their customer.
-CREATE INDEX orders_by_time ON orders (placed_at DESC, customer_id);

@@ -80,8 +80,8 @@ public final class Bench {
 
         if (options.runs("import")) {
             section(results, "import", () -> ImportBench.run(data, work, db, results));
-            section(results, "import", () -> ImporterBench.run(data, work, options.pluginsDir(), results));
-            section(results, "import", () -> RetailImportBench.run(options.retail, work, results));
+            section(results, "import", () -> ImporterBench.run(data, work, options.pluginsDir(), options.importRounds(), options.scale != Scale.M1, results));
+            section(results, "import", () -> RetailImportBench.run(options.retail, work, options.importRounds(), results));
         }
         boolean inProcess = options.runs("scoring") || options.runs("latency") || options.runs("api") || options.runs("console");
         if (inProcess) {

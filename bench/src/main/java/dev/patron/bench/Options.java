@@ -120,6 +120,11 @@ final class Options {
         return plugins != null ? plugins : dist.resolve("plugins");
     }
 
+    /** Alternating runs of the importer and its peer: 3 (1 at the tiny and 1m scales, or as --repeats says). */
+    int importRounds() {
+        return repeats != null ? repeats : scale.repeats() == 1 ? 1 : 3;
+    }
+
     int repeats() {
         return repeats != null ? repeats : scale.repeats();
     }

@@ -19,6 +19,7 @@ import dev.patron.host.shop.Refund;
 import dev.patron.host.shop.RefundOutcome;
 import dev.patron.host.shop.ShopJson;
 import dev.patron.host.shop.ShopRepository;
+import dev.patron.host.store.ReusedStatements;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,24 +76,31 @@ final class ChunkWriter {
 
     Written write(Connection c, List<ImportItem> items, Consumer<Issue> issues, long now) throws SQLException {
         Written written = new Written();
+        // The chunk's orders go first, in one batch. A cancellation refunds only orders placed at or
+        // before it, so it sees every such order of the chunk, wherever the file has it.
         List<OrderItem> orders = new ArrayList<>();
         for (ImportItem item : items) {
             if (item instanceof OrderItem order) {
                 orders.add(order);
-                continue;
-            }
-            // Orders go first so that a cancellation sees every order the file placed before it.
-            placeOrders(c, orders, written, issues, now);
-            orders.clear();
-            if (item instanceof CustomerItem customer) {
-                upsert(c, customer, written, now);
-            } else if (item instanceof RefundItem refund) {
-                refund(c, refund, written, issues, now);
-            } else if (item instanceof CancellationItem cancellation) {
-                cancel(c, cancellation, written, issues, now);
             }
         }
         placeOrders(c, orders, written, issues, now);
+        if (orders.size() == items.size()) {
+            return written;
+        }
+        // The other items are written one at a time, with the same few statements each: prepared once per chunk.
+        try (ReusedStatements statements = new ReusedStatements(c)) {
+            Connection reused = statements.connection();
+            for (ImportItem item : items) {
+                if (item instanceof CustomerItem customer) {
+                    upsert(reused, customer, written, now);
+                } else if (item instanceof RefundItem refund) {
+                    refund(reused, refund, written, issues, now);
+                } else if (item instanceof CancellationItem cancellation) {
+                    cancel(reused, cancellation, written, issues, now);
+                }
+            }
+        }
         return written;
     }
 
@@ -117,7 +125,7 @@ final class ChunkWriter {
         if (items.isEmpty()) {
             return;
         }
-        Map<String, Customer> stored = shop.findCustomers(c, customersToLookUp(items));
+        Map<String, Customer> stored = lookUpCustomers(c, items);
         Map<String, Order> inBatch = new HashMap<>();
         List<OrderItem> candidates = new ArrayList<>();
         for (OrderItem item : items) {
@@ -138,7 +146,7 @@ final class ChunkWriter {
             }
         }
         List<Order> orders = candidates.stream().map(OrderItem::order).toList();
-        boolean[] inserted = shop.insertNewOrders(c, orders, now);
+        boolean[] inserted = shop.insertNewOrders(c, orders, candidates.stream().map(OrderItem::encoding).toList(), now);
         List<Order> taken = new ArrayList<>();
         for (int i = 0; i < inserted.length; i++) {
             if (!inserted[i]) {
@@ -166,6 +174,23 @@ final class ChunkWriter {
         report(issues, item.lines(), "id", order.id(), IssueCode.ID_CONFLICT, "order " + order.id() + " is already stored"
                 + " with other content (the id was used for another order, or the invoice's lines lie too far apart in"
                 + " the file); order ids are idempotency keys, so this one was not imported");
+    }
+
+    /**
+     * The stored customers of {@code items} this import has not seen yet with every attribute their
+     * orders bring. Their profiles are read only when an order brings attributes (to merge them);
+     * otherwise only whether they exist, from the primary key.
+     */
+    private Map<String, Customer> lookUpCustomers(Connection c, List<OrderItem> items) throws SQLException {
+        Set<String> ids = customersToLookUp(items);
+        if (items.stream().anyMatch(item -> !item.customerAttributes().isEmpty())) {
+            return shop.findCustomers(c, ids);
+        }
+        Map<String, Customer> stored = new HashMap<>();
+        for (String id : shop.storedCustomerIds(c, ids)) {
+            stored.put(id, new Customer(id, null, null, null, Map.of()));
+        }
+        return stored;
     }
 
     /** The customers of {@code items} this import has not seen yet with every attribute their orders bring. */

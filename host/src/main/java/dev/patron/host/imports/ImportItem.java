@@ -2,6 +2,7 @@ package dev.patron.host.imports;
 
 import dev.patron.host.shop.Customer;
 import dev.patron.host.shop.Order;
+import dev.patron.host.shop.OrderEncoding;
 import dev.patron.host.shop.Refund;
 import java.time.Instant;
 import java.util.Map;
@@ -22,8 +23,15 @@ sealed interface ImportItem {
 
     /**
      * @param customerAttributes attributes for the customer when the import creates it
+     * @param encoding what the orders table stores beside the order, computed where the item is made (the reading thread)
      */
-    record OrderItem(Order order, long[] lines, Map<String, Object> customerAttributes) implements ImportItem {
+    record OrderItem(Order order, long[] lines, Map<String, Object> customerAttributes, OrderEncoding encoding)
+            implements ImportItem {
+
+        OrderItem(Order order, long[] lines, Map<String, Object> customerAttributes) {
+            this(order, lines, customerAttributes, OrderEncoding.of(order));
+        }
+
         @Override
         public int rows() {
             return lines.length;

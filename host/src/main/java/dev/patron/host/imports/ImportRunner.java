@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams one file into the store: rows are read one at a time, turned into items, and written in
@@ -28,6 +30,8 @@ import java.util.function.Function;
  * transaction holds the store's writer for the whole file.
  */
 final class ImportRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
 
     /** Invoice lines held open while later lines might still belong to their invoice. */
     static final int INVOICE_WINDOW_LINES = 1_000;
@@ -116,16 +120,29 @@ final class ImportRunner {
                     ? sink -> new InvoiceRows(prepared.plan(), prepared.mapping(), json, prepared.zone(), currency,
                     INVOICE_WINDOW_LINES, sink)
                     : null;
+            long waited = 0;
+            long writing = 0;
             try (ChunkReader reader = ChunkReader.start(file, prepared, records, invoices)) {
                 ChunkReader.Chunk chunk;
-                while ((chunk = next(reader)) != null) {
+                while (true) {
+                    long start = System.nanoTime();
+                    chunk = next(reader);
+                    long read = System.nanoTime();
+                    waited += read - start;
+                    if (chunk == null) {
+                        break;
+                    }
                     rowsRead = chunk.rowsRead();
                     chunk.issues().forEach(report::add);
                     write(single, chunk);
                     reader.written(chunk);
+                    writing += System.nanoTime() - read;
                 }
                 peakHeld = reader.peakRowsHeld();
             }
+            // Which side held the import back: the reading thread (waited) or the writer (writing).
+            LOG.debug("{}: writer waited {} ms for the reader and wrote for {} ms", file.getFileName(), waited / 1_000_000,
+                    writing / 1_000_000);
         }
 
         private ChunkReader.Chunk next(ChunkReader reader) {

@@ -12,9 +12,12 @@ import java.util.HexFormat;
  */
 final class Fingerprint {
 
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Fingerprint::sha256Digest);
+
     private Fingerprint() {
     }
 
+    /** The fingerprint of an order's content (all but its id). */
     static String of(Order o) {
         StringBuilder text = new StringBuilder()
                 .append(o.customerId()).append('\u0000')
@@ -34,9 +37,13 @@ final class Fingerprint {
     }
 
     private static String sha256(String text) {
+        byte[] digest = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

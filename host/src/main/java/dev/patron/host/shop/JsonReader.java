@@ -38,8 +38,11 @@ final class JsonReader {
         errors.add(new FieldError(field(name), message));
     }
 
-    /** Reports every field not in {@code allowed}. */
+    /** Reports every field not in {@code allowed}, in name order. */
     void rejectUnknown(Set<String> allowed) {
+        if (allowed.containsAll(json.fieldNames())) {
+            return;
+        }
         for (String name : new TreeSet<>(json.fieldNames())) {
             if (!allowed.contains(name)) {
                 error(name, "is not a known field; allowed fields are " + String.join(", ", new TreeSet<>(allowed)));
@@ -47,9 +50,31 @@ final class JsonReader {
         }
     }
 
+    /**
+     * Whether {@code text} matches {@link #ID}: 1 to 128 ASCII letters, digits and {@code . _ : @ / -},
+     * starting with a letter or digit. Checked by hand: ids are read twice per imported row.
+     */
+    static boolean isId(String text) {
+        int length = text.length();
+        if (length == 0 || length > 128 || !isLetterOrDigit(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char ch = text.charAt(i);
+            if (!isLetterOrDigit(ch) && ch != '.' && ch != '_' && ch != ':' && ch != '@' && ch != '/' && ch != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetterOrDigit(char ch) {
+        return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9';
+    }
+
     String id(String name, boolean required) {
         String value = text(name, required, 128);
-        if (value != null && !ID.matcher(value).matches()) {
+        if (value != null && !isId(value)) {
             error(name, "must be 1-128 characters of letters, digits and . _ : @ / -, starting with a letter or digit");
             return null;
         }

@@ -166,7 +166,7 @@ public final class ShopRepository {
     public void insertOrders(Connection c, Collection<Order> orders, long nowMillis) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(SQL.get("insertOrder"))) {
             for (Order order : orders) {
-                bindOrder(insert, order, nowMillis);
+                bindOrder(insert, order, OrderEncoding.of(order), nowMillis);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -175,16 +175,19 @@ public final class ShopRepository {
 
     /**
      * Inserts the orders whose ids are not stored yet, in one batch, for bulk writers: a taken id
-     * inserts nothing, and the caller compares those with {@link #storedOrders}. The stored ids
-     * are found first, a list at a time; an id another writer stores in between is caught by
-     * {@code ON CONFLICT DO NOTHING} and reported as taken where the driver counts rows (SQLite;
-     * PostgreSQL's rewritten batches count none).
+     * inserts nothing ({@code ON CONFLICT DO NOTHING}), and the caller compares those with
+     * {@link #storedOrders}. Where the driver counts each row of a batch (SQLite) the counts tell
+     * new from taken; elsewhere (PostgreSQL's rewritten batches count none) the stored ids are
+     * looked up first, a list at a time, and an id another writer stores in between is caught by
+     * the conflict clause.
      *
+     * @param encodings each order's {@link OrderEncoding}, computed by the caller (off the writer's thread)
      * @return for each order, in order, whether it was inserted
      */
-    public boolean[] insertNewOrders(Connection c, List<Order> orders, long nowMillis) throws SQLException {
+    public boolean[] insertNewOrders(Connection c, List<Order> orders, List<OrderEncoding> encodings, long nowMillis)
+            throws SQLException {
         boolean[] inserted = new boolean[orders.size()];
-        Set<String> stored = storedOrderIds(c, orders);
+        Set<String> stored = Dialect.of(c).countsBatchedRows() ? Set.of() : storedOrderIds(c, orders);
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
             if (!stored.contains(orders.get(i).id())) {
@@ -196,12 +199,12 @@ public final class ShopRepository {
         }
         try (PreparedStatement insert = c.prepareStatement(SQL.get("insertOrderIfNew"))) {
             for (int i : fresh) {
-                bindOrder(insert, orders.get(i), nowMillis);
+                bindOrder(insert, orders.get(i), encodings.get(i), nowMillis);
                 insert.addBatch();
             }
             int[] changed = insert.executeBatch();
             for (int k = 0; k < fresh.size(); k++) {
-                // 0: taken since the look-up; SUCCESS_NO_INFO (-2): not counted, and free at the look-up.
+                // 0: taken (stored before, or since the look-up); SUCCESS_NO_INFO (-2): not counted, and free at the look-up.
                 inserted[fresh.get(k)] = changed[k] != 0;
             }
         }
@@ -209,12 +212,22 @@ public final class ShopRepository {
     }
 
     private static Set<String> storedOrderIds(Connection c, List<Order> orders) throws SQLException {
+        return storedIds(c, "storedOrderIds", orders.stream().map(Order::id).toList());
+    }
+
+    /** Which of {@code ids} are stored customers: only their ids, read from the primary key. */
+    public Set<String> storedCustomerIds(Connection c, Collection<String> ids) throws SQLException {
+        return storedIds(c, "storedCustomerIds", List.copyOf(ids));
+    }
+
+    /** The ids of {@code ids} an {@code IN (:ids)} statement returns, a list at a time. */
+    private static Set<String> storedIds(Connection c, String statement, List<String> ids) throws SQLException {
         Set<String> stored = new HashSet<>();
-        for (int from = 0; from < orders.size(); from += Sql.IDS_PER_STATEMENT) {
-            List<Order> part = orders.subList(from, Math.min(orders.size(), from + Sql.IDS_PER_STATEMENT));
-            try (PreparedStatement select = c.prepareStatement(SQL.withIds("storedOrderIds", part.size()))) {
+        for (int from = 0; from < ids.size(); from += Sql.IDS_PER_STATEMENT) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + Sql.IDS_PER_STATEMENT));
+            try (PreparedStatement select = c.prepareStatement(SQL.withIds(statement, part.size()))) {
                 for (int i = 0; i < part.size(); i++) {
-                    select.setString(i + 1, part.get(i).id());
+                    select.setString(i + 1, part.get(i));
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -226,19 +239,19 @@ public final class ShopRepository {
         return stored;
     }
 
-    private static void bindOrder(PreparedStatement insert, Order order, long nowMillis) throws SQLException {
+    private static void bindOrder(PreparedStatement insert, Order order, OrderEncoding encoding, long nowMillis) throws SQLException {
         insert.setString(1, order.id());
         insert.setString(2, order.customerId());
         insert.setLong(3, order.placedAt().toEpochMilli());
         insert.setLong(4, order.amountMinor());
         insert.setString(5, order.currency());
         insert.setString(6, order.channel());
-        if (order.lines().isEmpty()) {
+        if (encoding.linesJson() == null) {
             insert.setNull(7, Types.VARCHAR);
         } else {
-            insert.setString(7, linesJson(order.lines()));
+            insert.setString(7, encoding.linesJson());
         }
-        insert.setString(8, Fingerprint.of(order));
+        insert.setString(8, encoding.fingerprint());
         insert.setLong(9, nowMillis);
     }
 
@@ -428,8 +441,6 @@ public final class ShopRepository {
         List<CustomerRow> rows;
         if (query.sort() == CustomerQuery.Sort.CLV && !query.filtered()) {
             rows = byClv(c, offset, query.size());
-        } else if (query.sort() == CustomerQuery.Sort.RECENT && !query.filtered() && offset <= RECENT_WALK_MAX_OFFSET) {
-            rows = byRecentOrder(c, offset, query.size());
         } else {
             String sql = SQL.get("listCustomers").replace("%WHERE%", filters(query))
                     .replace("%ORDER%", SQL.get(query.sort().statement(), dialect));
@@ -469,59 +480,6 @@ public final class ShopRepository {
             rows.addAll(customerRows(select));
         }
         return rows;
-    }
-
-    /**
-     * How deep the whole list by most recent order is found by walking orders from the newest;
-     * deeper pages sort every customer instead (their cost is the number of customers, not the offset).
-     */
-    static final long RECENT_WALK_MAX_OFFSET = 10_000;
-
-    /**
-     * The whole list by most recent order: distinct customers in the order of their newest order,
-     * then customers without orders by id, where the page reaches past the last buyer.
-     */
-    private static List<CustomerRow> byRecentOrder(Connection c, long offset, int size) throws SQLException {
-        List<String> ids = new ArrayList<>(size);
-        Set<String> seen = new HashSet<>();
-        try (PreparedStatement walk = c.prepareStatement(SQL.get("recentBuyers"))) {
-            walk.setFetchSize(1_000);
-            try (ResultSet rs = walk.executeQuery()) {
-                while (ids.size() < size && rs.next()) {
-                    String id = rs.getString(1);
-                    if (seen.add(id) && seen.size() > offset) {
-                        ids.add(id);
-                    }
-                }
-            }
-        }
-        List<CustomerRow> rows = new ArrayList<>(listedCustomers(c, ids));
-        if (rows.size() < size) {
-            try (PreparedStatement select = c.prepareStatement(SQL.get("customersWithoutOrders"))) {
-                select.setInt(1, size - rows.size());
-                select.setLong(2, Math.max(0, offset - seen.size()));
-                rows.addAll(customerRows(select));
-            }
-        }
-        return rows;
-    }
-
-    /** The listed rows of {@code ids}, in that order. */
-    private static List<CustomerRow> listedCustomers(Connection c, List<String> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<String, CustomerRow> byId = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += Sql.IDS_PER_STATEMENT) {
-            List<String> part = ids.subList(from, Math.min(ids.size(), from + Sql.IDS_PER_STATEMENT));
-            try (PreparedStatement select = c.prepareStatement(SQL.withIds("listedCustomers", part.size()))) {
-                for (int i = 0; i < part.size(); i++) {
-                    select.setString(i + 1, part.get(i));
-                }
-                customerRows(select).forEach(row -> byId.put(row.id(), row));
-            }
-        }
-        return ids.stream().map(byId::get).toList();
     }
 
     private static List<CustomerRow> customerRows(PreparedStatement select) throws SQLException {
@@ -627,7 +585,7 @@ public final class ShopRepository {
         return new JsonObject(new LinkedHashMap<>(customer.attributes())).encode();
     }
 
-    private static String linesJson(List<OrderLine> lines) {
+    static String linesJson(List<OrderLine> lines) {
         JsonArray array = new JsonArray();
         for (OrderLine line : lines) {
             array.add(new JsonObject().put("sku", line.sku()).put("quantity", line.quantity()).put("unitPriceMinor", line.unitPriceMinor()));

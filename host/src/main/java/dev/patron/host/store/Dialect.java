@@ -25,6 +25,12 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect {
      */
     boolean isRetryable(SQLException e);
 
+    /**
+     * Whether {@code executeBatch} reports each row's update count. SQLite's driver does; PostgreSQL's
+     * rewritten multi-row inserts report none ({@code SUCCESS_NO_INFO}).
+     */
+    boolean countsBatchedRows();
+
     /** Whether the statement broke a unique constraint or primary key. */
     boolean isUniqueViolation(SQLException e);
 

@@ -40,6 +40,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean countsBatchedRows() {
+        return false;
+    }
+
+    @Override
     public boolean isUniqueViolation(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }

@@ -33,6 +33,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean countsBatchedRows() {
+        return true;
+    }
+
+    @Override
     public boolean isUniqueViolation(SQLException e) {
         int code = e.getErrorCode();
         String message = e.getMessage() == null ? "" : e.getMessage();
