@@ -121,6 +121,9 @@ c.id
 -- name: customerOrder.name
 c.name IS NULL, LOWER(c.name), c.id
 
+-- Each listed customer's latest order is one seek to the end of its range of orders_by_customer.
+-- No index serves the whole list in this order; see docs/benchmarks.md for what one would cost
+-- every import.
 -- name: customerOrder.recent
 (SELECT MAX(o.placed_at) FROM orders o WHERE o.customer_id = c.id) DESC NULLS LAST, c.id
 

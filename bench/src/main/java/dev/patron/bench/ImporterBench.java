@@ -52,7 +52,7 @@ final class ImporterBench {
     private enum PluginSet { NONE, LOYALTY, ALL }
 
     /** What one import of the three files took, and any plugin trouble it ran into. */
-    private record Timed(long customersNanos, long ordersNanos, long refundsNanos, String trouble) {
+    private record Timed(long customersNanos, long ordersNanos, long refundsNanos, long ordersPeakHeap, String trouble) {
     }
 
     /**
@@ -116,7 +116,9 @@ final class ImporterBench {
                         + " plugin to receive them). The peer inserts precomputed values (no file, no validation, no idempotency"
                         + " look-ups). Also imported, untimed: " + Stats.count(counts[0]) + " customers in "
                         + Stats.duration(Stats.seconds(none.customersNanos())) + ", " + Stats.count(counts[2]) + " refunds in "
-                        + Stats.duration(Stats.seconds(none.refundsNanos())) + "." + checked + none.trouble());
+                        + Stats.duration(Stats.seconds(none.refundsNanos())) + ". Peak heap in use during the orders import: "
+                        + Stats.size(noneRuns.stream().mapToLong(Timed::ordersPeakHeap).max().orElseThrow()) + " of "
+                        + Stats.size(Runtime.getRuntime().maxMemory()) + " (the file is streamed)." + checked + none.trouble());
         if (!withPlugins) {
             String why = "not run at this scale: with plugins the import runs at about 15,000 orders/s, so each plugin set"
                     + " would take " + Stats.duration(counts[1] / 15_000.0) + "; see the 100k run";
@@ -184,9 +186,12 @@ final class ImporterBench {
         try (Patron patron = Patron.open(Dataset.config(work, db, plugins), Clock.systemUTC())) {
             ImportService imports = ImportService.of(patron);
             long customers = importFile(imports, ImportKind.CUSTOMERS, customersCsv, counts[0]);
+            System.gc();
+            RetailImportBench.resetHeapPeaks();
             long orders = importFile(imports, ImportKind.ORDERS, ordersCsv, counts[1]);
+            long peakHeap = RetailImportBench.heapPeak();
             long refunds = importFile(imports, ImportKind.REFUNDS, refundsCsv, counts[2]);
-            return new Timed(customers, orders, refunds, pluginTrouble(patron));
+            return new Timed(customers, orders, refunds, peakHeap, pluginTrouble(patron));
         }
     }
 

@@ -201,7 +201,7 @@ final class RetailImportBench {
         return counts;
     }
 
-    private static void resetHeapPeaks() {
+    static void resetHeapPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -209,7 +209,7 @@ final class RetailImportBench {
         }
     }
 
-    private static long heapPeak() {
+    static long heapPeak() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

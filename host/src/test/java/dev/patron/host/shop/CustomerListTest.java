@@ -259,4 +259,25 @@ class CustomerListTest {
             }
         }
     }
+
+    @BothStores
+    void anOlderOrderNeverMovesACustomerBackInTheRecentOrder() {
+        store.inTransaction(c -> {
+            shop.insertOrders(c, List.of(new Order("o-7", "c-1", T.minusSeconds(86_400 * 30), 100, "USD", null, List.of())), 0);
+            shop.insertNewOrders(c, List.of(new Order("o-8", "c-10", T.minusSeconds(86_400 * 30), 100, "USD", null, List.of())),
+                    List.of(OrderEncoding.of(new Order("o-8", "c-10", T.minusSeconds(86_400 * 30), 100, "USD", null, List.of()))), 0);
+            return null;
+        });
+
+        assertThat(ids(null, null, Sort.RECENT)).containsExactly("c-1", "c-3", "c-10", "c-2", "c-4", "c-5");
+    }
+
+    @BothStores
+    void anImportedOrderMovesItsCustomerToTheTopOfTheRecentOrder() {
+        Order newest = new Order("o-9", "c-4", T.plusSeconds(3_600), 100, "USD", null, List.of());
+        store.inTransaction(c -> shop.insertNewOrders(c, List.of(newest), List.of(OrderEncoding.of(newest)), 0));
+
+        assertThat(ids(null, null, Sort.RECENT)).containsExactly("c-4", "c-1", "c-3", "c-10", "c-2", "c-5");
+        assertEveryPageOfTheWholeListMatchesTheFilteredList(Sort.RECENT);
+    }
 }
