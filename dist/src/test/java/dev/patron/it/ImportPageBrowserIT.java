@@ -111,7 +111,10 @@ class ImportPageBrowserIT {
         assertThat(driver.findElement(By.id("import-rejected")).getText()).isEqualTo("1");
         assertThat(customers()).as("a dry run writes nothing").isEqualTo(before);
 
+        // The dry run's page has a summary too: wait for it to go before waiting for the import's.
+        WebElement dryRunSummary = driver.findElement(By.id("import-summary"));
         driver.findElement(By.id("import-after-dry-run")).click();
+        wait.until(ExpectedConditions.stalenessOf(dryRunSummary));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-summary")));
         assertThat(driver.findElement(By.id("import-status-label")).getText())
                 .as(() -> driver.findElement(By.id("import-job")).getText()).isEqualTo("finished");
