@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -76,25 +75,28 @@ final class ChunkWriter {
 
     Written write(Connection c, List<ImportItem> items, Consumer<Issue> issues, long now) throws SQLException {
         Written written = new Written();
-        // The chunk's orders go first, in one batch. A cancellation refunds only orders placed at or
-        // before it, so it sees every such order of the chunk, wherever the file has it.
+        // The chunk's customers and orders go first, each kind in one batch. A cancellation refunds
+        // only orders placed at or before it, so it sees every such order of the chunk, wherever the
+        // file has it.
+        List<CustomerItem> customers = new ArrayList<>();
         List<OrderItem> orders = new ArrayList<>();
         for (ImportItem item : items) {
             if (item instanceof OrderItem order) {
                 orders.add(order);
+            } else if (item instanceof CustomerItem customer) {
+                customers.add(customer);
             }
         }
+        upsertCustomers(c, customers, written, now);
         placeOrders(c, orders, written, issues, now);
-        if (orders.size() == items.size()) {
+        if (customers.size() + orders.size() == items.size()) {
             return written;
         }
-        // The other items are written one at a time, with the same few statements each: prepared once per chunk.
+        // Refunds and cancellations are written one at a time, with the same few statements each: prepared once per chunk.
         try (ReusedStatements statements = new ReusedStatements(c)) {
             Connection reused = statements.connection();
             for (ImportItem item : items) {
-                if (item instanceof CustomerItem customer) {
-                    upsert(reused, customer, written, now);
-                } else if (item instanceof RefundItem refund) {
+                if (item instanceof RefundItem refund) {
                     refund(reused, refund, written, issues, now);
                 } else if (item instanceof CancellationItem cancellation) {
                     cancel(reused, cancellation, written, issues, now);
@@ -104,20 +106,43 @@ final class ChunkWriter {
         return written;
     }
 
-    private void upsert(Connection c, CustomerItem item, Written written, long now) throws SQLException {
-        Customer customer = item.customer();
-        Optional<Customer> stored = shop.findCustomer(c, customer.id());
-        if (stored.isPresent() && stored.get().equals(customer)) {
-            written.tally.customersUnchanged++;
+    /**
+     * Creates or replaces the chunk's customer profiles: the stored ones are read a list at a
+     * time, then the new ones inserted and the changed ones updated, each in one batch. An id the
+     * chunk holds twice counts as it would row by row (created, then updated) and is written once,
+     * with its last profile.
+     */
+    private void upsertCustomers(Connection c, List<CustomerItem> items, Written written, long now) throws SQLException {
+        if (items.isEmpty()) {
             return;
         }
-        shop.upsertCustomer(c, customer, now);
-        if (stored.isEmpty()) {
-            written.tally.customersCreated++;
-        } else {
-            written.tally.customersUpdated++;
+        Set<String> ids = new LinkedHashSet<>();
+        items.forEach(item -> ids.add(item.customer().id()));
+        Map<String, Customer> stored = shop.findCustomers(c, ids);
+        Map<String, Customer> inserts = new LinkedHashMap<>();
+        Map<String, Customer> updates = new LinkedHashMap<>();
+        for (CustomerItem item : items) {
+            Customer customer = item.customer();
+            Customer before = stored.get(customer.id());
+            if (customer.equals(before)) {
+                written.tally.customersUnchanged++;
+                continue;
+            }
+            if (before == null || inserts.containsKey(customer.id())) {
+                inserts.put(customer.id(), customer);
+            } else {
+                updates.put(customer.id(), customer);
+            }
+            stored.put(customer.id(), customer);
+            if (before == null) {
+                written.tally.customersCreated++;
+            } else {
+                written.tally.customersUpdated++;
+            }
+            written.customers.add(new CustomerUpserted(customer.id(), text(customer.attributes()), before == null));
         }
-        written.customers.add(new CustomerUpserted(customer.id(), text(customer.attributes()), stored.isEmpty()));
+        shop.insertCustomers(c, inserts.values(), now);
+        shop.updateCustomers(c, updates.values(), now);
     }
 
     private void placeOrders(Connection c, List<OrderItem> items, Written written, Consumer<Issue> issues, long now)

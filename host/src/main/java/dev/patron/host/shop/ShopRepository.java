@@ -33,23 +33,37 @@ public final class ShopRepository {
     public boolean upsertCustomer(Connection c, Customer customer, long nowMillis) throws SQLException {
         boolean exists = customerExists(c, customer.id());
         if (exists) {
-            try (PreparedStatement update = c.prepareStatement(SQL.get("updateCustomer"))) {
-                update.setString(1, customer.name());
-                update.setString(2, customer.email());
-                update.setString(3, customer.phone());
-                update.setString(4, attributesJson(customer));
-                update.setLong(5, nowMillis);
-                update.setString(6, customer.id());
-                update.executeUpdate();
-            }
+            updateCustomers(c, List.of(customer), nowMillis);
         } else {
             insertCustomers(c, List.of(customer), nowMillis);
         }
         return !exists;
     }
 
+    /** Replaces the profiles of stored customers in one batch (their creation time stays). */
+    public void updateCustomers(Connection c, Collection<Customer> customers, long nowMillis) throws SQLException {
+        if (customers.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement(SQL.get("updateCustomer"))) {
+            for (Customer customer : customers) {
+                update.setString(1, customer.name());
+                update.setString(2, customer.email());
+                update.setString(3, customer.phone());
+                update.setString(4, attributesJson(customer));
+                update.setLong(5, nowMillis);
+                update.setString(6, customer.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
     /** Inserts new customers in one batch; ids must not exist yet. */
     public void insertCustomers(Connection c, Collection<Customer> customers, long nowMillis) throws SQLException {
+        if (customers.isEmpty()) {
+            return;
+        }
         try (PreparedStatement insert = c.prepareStatement(SQL.get("insertCustomer"))) {
             for (Customer customer : customers) {
                 insert.setString(1, customer.id());

@@ -68,6 +68,20 @@ class CustomerAndRefundImportTest {
         }
 
         @Test
+        void anIdTwiceInOneFileCountsAsCreatedThenUpdatedAndKeepsItsLastProfile() {
+            String file = FILE + "c-1,Li Wei,li@new.example.com,,50000.00,owner\nc-2,Bo,,+1 555 0100,,\n";
+
+            ImportStatus status = fixture.run(ImportKind.CUSTOMERS, fixture.file("twice.csv", file));
+
+            assertThat(status.written().customersCreated()).isEqualTo(2);
+            assertThat(status.written().customersUpdated()).isEqualTo(1);
+            assertThat(status.written().customersUnchanged()).isEqualTo(1);
+            assertThat(customer("c-1").email()).isEqualTo("li@new.example.com");
+            assertThat(fixture.deliveries.get(0).customers()).extracting(e -> e.customerId(), e -> e.created())
+                    .containsExactly(tuple("c-1", true), tuple("c-2", true), tuple("c-1", false));
+        }
+
+        @Test
         void anInvalidAttributeNameRefusesTheFileWithTheFix() {
             Path file = fixture.file("customers.csv", "id,Favourite colour\nc-1,red\n");
 
