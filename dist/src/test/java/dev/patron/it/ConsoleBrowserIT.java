@@ -91,11 +91,11 @@ class ConsoleBrowserIT {
         ChromeDriver driver = signIn("mei", "mei's long password");
         driver.get(patron.url("/console/customers"));
         driver.findElement(By.id("q")).sendKeys("Zhang");
-        driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        clickToNavigate(driver, driver.findElement(By.cssSelector("form.filters button[type=submit]")));
         List<WebElement> rows = driver.findElements(By.cssSelector("#customer-table tbody tr"));
         assertThat(rows).hasSize(1);
         browser.screenshot("customers");
-        rows.get(0).findElement(By.linkText("c-7")).click();
+        clickToNavigate(driver, rows.get(0).findElement(By.linkText("c-7")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Zhang Wei");
         assertThat(driver.findElement(By.id("panel-rfm")).getText()).contains("segment");
         assertThat(driver.findElement(By.cssSelector(".hello-panel")).getText()).isEqualTo("Hello c-7");
@@ -119,7 +119,7 @@ class ConsoleBrowserIT {
     @Test
     void switchingToChineseShowsChineseLabels() throws Exception {
         ChromeDriver driver = signIn("mei", "mei's long password");
-        driver.findElement(By.cssSelector(".lang a[lang=zh-CN]")).click();
+        clickToNavigate(driver, driver.findElement(By.cssSelector(".lang a[lang=zh-CN]")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
         assertThat(driver.findElement(By.cssSelector("nav")).getText()).contains("客户", "预警", "插件");
         browser.screenshot("dashboard-zh");
@@ -137,7 +137,7 @@ class ConsoleBrowserIT {
             assertThat(stat(driver, "Spent")).isEqualTo("$2,710.00");
             assertThat(driver.findElement(By.id("orders")).getText()).contains("1 Oct 2026, 10:00", "$2,500.00");
 
-            driver.findElement(By.cssSelector(".lang a[lang=zh-CN]")).click();
+            clickToNavigate(driver, driver.findElement(By.cssSelector(".lang a[lang=zh-CN]")));
             assertThat(stat(driver, "最近下单")).isEqualTo("2026年10月1日");
             assertThat(stat(driver, "消费金额")).isEqualTo("US$2,710.00");
             assertThat(driver.findElement(By.id("orders")).getText()).contains("2026年10月1日 10:00", "US$2,500.00");
@@ -214,5 +214,12 @@ class ConsoleBrowserIT {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
         wait.until(ExpectedConditions.stalenessOf(button));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toggle-" + pluginId), turnedTo));
+    }
+
+    /** Clicks what loads another page, then waits until the old page is gone, so the next look is at the new one. */
+    private static void clickToNavigate(ChromeDriver driver, WebElement target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 }
