@@ -124,20 +124,18 @@ final class ImportRunner {
             long writing = 0;
             try (ChunkReader reader = ChunkReader.start(file, prepared, records, invoices)) {
                 ChunkReader.Chunk chunk;
-                while (true) {
-                    long start = System.nanoTime();
-                    chunk = next(reader);
+                long mark = System.nanoTime();
+                while ((chunk = next(reader)) != null) {
                     long read = System.nanoTime();
-                    waited += read - start;
-                    if (chunk == null) {
-                        break;
-                    }
+                    waited += read - mark;
                     rowsRead = chunk.rowsRead();
                     chunk.issues().forEach(report::add);
                     write(single, chunk);
                     reader.written(chunk);
-                    writing += System.nanoTime() - read;
+                    mark = System.nanoTime();
+                    writing += mark - read;
                 }
+                waited += System.nanoTime() - mark;
                 peakHeld = reader.peakRowsHeld();
             }
             // Which side held the import back: the reading thread (waited) or the writer (writing).
